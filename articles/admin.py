@@ -1,0 +1,94 @@
+from django.contrib import admin, messages
+
+from .models import Article, NetworkLink, Section, Takeaway
+
+
+class SectionInline(admin.StackedInline):
+    model = Section
+    extra = 0
+    fields = [("level", "order"), "heading", "body", "anchor"]
+    classes = ["magpost-sections"]
+
+
+class TakeawayInline(admin.TabularInline):
+    model = Takeaway
+    extra = 1
+    fields = ["order", "aspect", "highlight"]
+    verbose_name = "key takeaway"
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["title", "state", "published_at", "author", "updated_at"]
+    list_filter = ["status", "published_at", "author", "tags"]
+    list_select_related = ["author"]
+    search_fields = ["title", "slug", "lead"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["pinned_links"]
+    readonly_fields = ["reading_time_display", "created_at", "updated_at"]
+    inlines = [SectionInline, TakeawayInline]
+    actions = ["publish_now", "return_to_draft"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "author", "lead"]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    ("status", "published_at"),
+                    "comments_open",
+                    "tags",
+                    "meta_description",
+                ]
+            },
+        ),
+        ("Hero image", {"fields": ["hero_image", "hero_alt"]}),
+        (
+            "Key takeaways table",
+            {"fields": [("takeaways_aspect_label", "takeaways_highlight_label")]},
+        ),
+        ("From our network", {"fields": ["pinned_links"], "classes": ["collapse"]}),
+        (
+            "About this article",
+            {"fields": ["reading_time_display", "created_at", "updated_at"]},
+        ),
+    ]
+
+    @admin.display(description="State", ordering="status")
+    def state(self, article):
+        if article.status == Article.Status.PUBLISHED and not article.is_published():
+            return "Scheduled"
+        return article.get_status_display()
+
+    @admin.display(description="Reading time")
+    def reading_time_display(self, article):
+        return f"{article.reading_time} min read" if article.pk else "—"
+
+    def get_changeform_initial_data(self, request):
+        return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.update_word_count()
+
+    @admin.action(description="Publish selected articles now", permissions=["change"])
+    def publish_now(self, request, queryset):
+        for article in queryset:
+            article.publish()
+        self.message_user(request, f"Published {len(queryset)} article(s).")
+
+    @admin.action(description="Return selected articles to draft", permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        for article in queryset:
+            article.unpublish()
+        self.message_user(
+            request, f"{len(queryset)} article(s) are drafts again.", messages.WARNING
+        )
+
+
+@admin.register(NetworkLink)
+class NetworkLinkAdmin(admin.ModelAdmin):
+    list_display = ["title", "site_name", "url", "is_active", "created_at"]
+    list_editable = ["is_active"]
+    list_filter = ["is_active", "site_name"]
+    search_fields = ["title", "site_name", "url"]

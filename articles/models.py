@@ -1,0 +1,345 @@
+import math
+
+from ckeditor.fields import RichTextField
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from .richtext import count_words, plain_text, sanitize
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles readers may see: published, and not scheduled for later."""
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__lte=timezone.now()
+        )
+
+    def scheduled(self):
+        return self.filter(
+            status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
+        )
+
+    def drafts(self):
+        return self.filter(status=Article.Status.DRAFT)
+
+    def for_list(self):
+        """What an article card shows: author and tags, in two queries."""
+        return self.select_related("author").prefetch_related("tags")
+
+    def for_detail(self):
+        """Everything the article page shows, in a fixed number of queries."""
+        return self.select_related("author").prefetch_related(
+            "sections", "takeaways", "tags", "pinned_links"
+        )
+
+
+class TaggedArticle(TaggedItemBase):
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = "article tag"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tag", "content_object"], name="unique_tag_per_article"
+            )
+        ]
+
+
+class NetworkLink(models.Model):
+    site_name = models.CharField(
+        max_length=80, help_text="The sister site's name, e.g. “The Code Desk”."
+    )
+    title = models.CharField(max_length=200, help_text="The linked article's title.")
+    url = models.URLField("URL", max_length=500)
+    is_active = models.BooleanField(
+        "active",
+        default=True,
+        help_text="Only active links appear on article pages.",
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["is_active", "-created_at"], name="networklink_active_newest"
+            )
+        ]
+        constraints = [models.UniqueConstraint(fields=["url"], name="unique_link_url")]
+
+    def __str__(self):
+        return f"{self.title} ({self.site_name})"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The last part of the article's address: /articles/<slug>/.",
+    )
+    lead = RichTextField(
+        blank=True,
+        help_text="The opening paragraphs, shown before the first section.",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="articles"
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        "publication date",
+        null=True,
+        blank=True,
+        help_text="A published article with a date in the future stays hidden "
+        "until then.",
+    )
+    comments_open = models.BooleanField(default=True)
+    meta_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences for search engines and link previews. "
+        "When empty, the lead is used.",
+    )
+    hero_image = models.ImageField(
+        upload_to="heroes/%Y/%m/",
+        blank=True,
+        width_field="hero_width",
+        height_field="hero_height",
+    )
+    hero_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    hero_alt = models.CharField(
+        "hero image alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it. "
+        "Required when there is an image.",
+    )
+    takeaways_aspect_label = models.CharField(
+        "takeaways first column", max_length=60, default="Aspect"
+    )
+    takeaways_highlight_label = models.CharField(
+        "takeaways second column", max_length=60, default="Highlights"
+    )
+    pinned_links = models.ManyToManyField(
+        NetworkLink,
+        blank=True,
+        related_name="pinned_on",
+        help_text="Shown under “From our network”. When none are pinned, the "
+        "newest active links are shown.",
+    )
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    tags = TaggableManager(through=TaggedArticle, blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="article_newest"
+            ),
+            models.Index(
+                fields=["author", "status", "-published_at", "-id"],
+                name="article_author_newest",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(published_at__isnull=False),
+                name="published_article_has_date",
+                violation_error_message="A published article needs a "
+                "publication date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(hero_image="") | ~Q(hero_alt=""),
+                name="hero_image_has_alt_text",
+                violation_error_message="Describe the hero image in its alt text.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.lead = sanitize(self.lead)
+        if not self.slug:
+            self.slug = slugify(self.title)[:200]
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.word_count = self.count_words()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.hero_image and not self.hero_alt.strip():
+            raise ValidationError(
+                {"hero_alt": "Describe the image for readers who cannot see it."},
+                code="alt_required",
+            )
+
+    def publish(self):
+        """Publish now, or keep the date already set (which may schedule it)."""
+        self.status = self.Status.PUBLISHED
+        self.published_at = self.published_at or timezone.now()
+        self.save()
+
+    def unpublish(self):
+        self.status = self.Status.DRAFT
+        self.save()
+
+    def count_words(self):
+        """Words of the lead, headings, section bodies and takeaways."""
+        texts = [self.lead]
+        if self.pk:
+            for heading, body in self.sections.values_list("heading", "body"):
+                texts += [heading, body]
+            for aspect, highlight in self.takeaways.values_list("aspect", "highlight"):
+                texts += [aspect, highlight]
+        return count_words(*texts)
+
+    def update_word_count(self):
+        """Recount after sections or takeaways change."""
+        self.word_count = self.count_words()
+        Article.objects.filter(pk=self.pk).update(word_count=self.word_count)
+
+    @property
+    def reading_time(self):
+        """Minutes to read, rounded up, never less than one."""
+        return max(1, math.ceil(self.word_count / settings.MAGPOST_WORDS_PER_MINUTE))
+
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def description(self):
+        """The meta description, or the lead's opening words when it is empty."""
+        if self.meta_description:
+            return self.meta_description
+        words = " ".join(plain_text(self.lead).split())
+        return words[:157] + "…" if len(words) > 160 else words
+
+    def outline(self):
+        """Sections as (section, [its subsections]) pairs, for the contents."""
+        outline = []
+        for section in self.sections.all():
+            if section.level == Section.Level.SUBSECTION and outline:
+                outline[-1][1].append(section)
+            else:
+                outline.append((section, []))
+        return outline
+
+    def network_links(self):
+        """Pinned links, or else the newest active ones, at most the setting."""
+        limit = settings.MAGPOST_NETWORK_LINKS_SHOWN
+        pinned = [link for link in self.pinned_links.all() if link.is_active]
+        if pinned:
+            return pinned[:limit]
+        return list(NetworkLink.objects.filter(is_active=True)[:limit])
+
+
+class ArticlePart(models.Model):
+    """A row that belongs to one article, in the order the editor gives it."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.article.update_word_count()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.article.update_word_count()
+        return result
+
+
+class Section(ArticlePart):
+    class Level(models.IntegerChoices):
+        SECTION = 2, "Section"
+        SUBSECTION = 3, "Subsection"
+
+    heading = models.CharField(max_length=200)
+    level = models.PositiveSmallIntegerField(
+        choices=Level.choices, default=Level.SECTION
+    )
+    anchor = models.SlugField(
+        max_length=80,
+        blank=True,
+        help_text="The section's link target (#anchor). Filled from the heading "
+        "and kept when the heading changes, so shared links stay valid.",
+    )
+    body = RichTextField(blank=True)
+
+    class Meta(ArticlePart.Meta):
+        default_related_name = "sections"
+        indexes = [models.Index(fields=["article", "order"], name="section_order")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "anchor"], name="unique_section_anchor"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__in=[2, 3]), name="section_level_2_or_3"
+            ),
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize(self.body)
+        if not self.anchor:
+            self.anchor = self.free_anchor()
+        super().save(*args, **kwargs)
+
+    def free_anchor(self):
+        """A slug of the heading that no other section of the article uses."""
+        base = slugify(self.heading)[:70] or "section"
+        taken = set(
+            Section.objects.filter(article_id=self.article_id)
+            .exclude(pk=self.pk)
+            .values_list("anchor", flat=True)
+        )
+        anchor, number = base, 2
+        while anchor in taken:
+            anchor, number = f"{base}-{number}", number + 1
+        return anchor
+
+
+class Takeaway(ArticlePart):
+    aspect = models.CharField(max_length=200)
+    highlight = models.CharField(max_length=500)
+
+    class Meta(ArticlePart.Meta):
+        default_related_name = "takeaways"
+        indexes = [models.Index(fields=["article", "order"], name="takeaway_order")]
+
+    def __str__(self):
+        return self.aspect

@@ -1,0 +1,38 @@
+"""Sanitising and measuring the rich text that editors write."""
+
+import html
+import re
+
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "s", "u", "sub", "sup",
+    "ul", "ol", "li", "blockquote", "a", "code", "pre", "hr",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
+BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|blockquote|pre|hr|h\d|div)\b[^>]*>", re.I)
+TAG = re.compile(r"<[^>]*>")
+
+
+def sanitize(markup):
+    """Return `markup` with only the allowed tags, attributes and URL schemes."""
+    return nh3.clean(
+        markup or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    ).strip()
+
+
+def plain_text(markup):
+    """The readable text of an HTML fragment, tags removed, entities decoded."""
+    return html.unescape(TAG.sub("", BLOCK_TAG.sub(" ", markup or "")))
+
+
+def count_words(*texts):
+    return sum(len(WORD.findall(plain_text(text))) for text in texts)

@@ -1,0 +1,67 @@
+from taggit.models import Tag
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView
+
+from .models import Article
+
+
+class ArticleListView(ListView):
+    """The newest published articles, newest first."""
+
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+
+    def get_paginate_by(self, queryset):
+        return settings.MAGPOST_ARTICLES_PER_PAGE
+
+    def get_queryset(self):
+        return Article.objects.published().for_list()
+
+
+class TagArchiveView(ArticleListView):
+    template_name = "articles/tag_archive.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class AuthorArchiveView(ArticleListView):
+    template_name = "articles/author_archive.html"
+
+    def get_queryset(self):
+        # Only people with published work have a public page, so the archive
+        # cannot be used to find out which staff accounts exist.
+        authors = get_user_model().objects.filter(
+            articles__in=Article.objects.published()
+        )
+        self.author = get_object_or_404(
+            authors.distinct(), username=self.kwargs["username"]
+        )
+        return super().get_queryset().filter(author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    context_object_name = "article"
+
+    def get_queryset(self):
+        # Staff preview drafts and scheduled articles; readers get a 404.
+        if self.request.user.is_staff:
+            return Article.objects.for_detail()
+        return Article.objects.published().for_detail()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not self.object.is_published():
+            response["Cache-Control"] = "private, no-store"
+            response["X-Robots-Tag"] = "noindex"
+        return response

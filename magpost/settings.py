@@ -1,0 +1,256 @@
+"""
+Settings for Magpost.
+
+Every value that differs between machines comes from an environment variable
+read here, and only here, with a safe development default (12-factor).
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEVELOPMENT_SECRET_KEY = "django-insecure-magpost-development-key-do-not-use-in-production"
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    return default if value is None or value.strip() == "" else int(value)
+
+
+def env_list(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+# Core ------------------------------------------------------------------------
+
+DEBUG = env_bool("DJANGO_DEBUG", False)
+# The development key is refused by magpost.wsgi when debug is off.
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or DEVELOPMENT_SECRET_KEY
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "ckeditor",
+    "taggit",
+    "articles",
+    "comments",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "magpost.urls"
+WSGI_APPLICATION = "magpost.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "magpost.context_processors.site",
+            ],
+        },
+    },
+]
+
+# Database and cache ----------------------------------------------------------
+
+DATABASES = {
+    "default": dj_database_url.parse(
+        env_str("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # WAL lets readers and one writer work at once; IMMEDIATE takes the write
+    # lock at the start of a transaction instead of failing half-way.
+    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "magpost"),
+        }
+    }
+else:
+    # Files are shared by every worker process of the machine, so an
+    # invalidation made by one worker is seen by all (local memory is not).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR") or str(BASE_DIR / ".cache" / "django"),
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "magpost"),
+        }
+    }
+
+# Authentication --------------------------------------------------------------
+
+AUTH_PASSWORD_VALIDATORS = [
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "admin:login"
+
+# Internationalisation --------------------------------------------------------
+
+LANGUAGE_CODE = "en-gb"
+TIME_ZONE = env_str("DJANGO_TIME_ZONE", "UTC")
+USE_I18N = True
+USE_TZ = True
+
+# Static and media files ------------------------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env_str("STATIC_ROOT") or str(BASE_DIR / "staticfiles")
+STATICFILES_DIRS = [BASE_DIR / "static"]
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env_str("MEDIA_ROOT") or str(BASE_DIR / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+# Tests run without collectstatic; WhiteNoise then serves from the finders.
+WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", DEBUG)
+WHITENOISE_MANIFEST_STRICT = False
+
+# Security --------------------------------------------------------------------
+
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+X_FRAME_OPTIONS = "DENY"
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# Email -----------------------------------------------------------------------
+
+EMAIL_BACKEND = env_str(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Magpost <magpost@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Logging: errors to stderr, where gunicorn and systemd collect them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING")},
+}
+
+# Rich text -------------------------------------------------------------------
+
+CKEDITOR_BASEPATH = STATIC_URL + "ckeditor/ckeditor/"
+CKEDITOR_CONFIGS = {
+    # The toolbar offers only what the sanitiser keeps (articles/richtext.py);
+    # headings are not offered because sections carry them.
+    "default": {
+        "toolbar": "Magpost",
+        "toolbar_Magpost": [
+            ["Bold", "Italic", "Strike", "Subscript", "Superscript"],
+            ["NumberedList", "BulletedList", "Blockquote"],
+            ["Link", "Unlink"],
+            ["RemoveFormat", "Undo", "Redo"],
+        ],
+        "removePlugins": "image,flash,iframe,forms,smiley,exportpdf",
+        "allowedContent": (
+            "p br strong em b i s sub sup ul ol li blockquote;"
+            "a[!href,title]"
+        ),
+        "disableNativeSpellChecker": False,
+        "height": 220,
+        "width": "100%",
+    }
+}
+SILENCED_SYSTEM_CHECKS = [
+    # CKEditor 4 no longer receives free security fixes. It only runs for
+    # staff in the admin, and every field it edits is sanitised on save;
+    # README.md ("Security") states the risk and the other mitigations.
+    "ckeditor.W001",
+]
+
+# Magpost ---------------------------------------------------------------------
+
+MAGPOST_SITE_NAME = env_str("MAGPOST_SITE_NAME", "The Mag Post")
+MAGPOST_SITE_TAGLINE = env_str(
+    "MAGPOST_SITE_TAGLINE", "Long reads on how the world works"
+)
+MAGPOST_WORDS_PER_MINUTE = env_int("MAGPOST_WORDS_PER_MINUTE", 250)
+MAGPOST_ARTICLES_PER_PAGE = env_int("MAGPOST_ARTICLES_PER_PAGE", 10)
+MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
