@@ -7,8 +7,15 @@ from .factories import make_article, make_user
 
 @pytest.fixture(autouse=True)
 def site_settings(settings, tmp_path):
-    """Plain-HTTP test requests, a throwaway media folder and an empty cache."""
+    """Plain HTTP, unhashed static files, throwaway media and an empty cache."""
     settings.SECURE_SSL_REDIRECT = False
+    # Hashed static names need collectstatic; tests serve from the finders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
     settings.MEDIA_ROOT = str(tmp_path / "media")
     cache.clear()
     yield settings
