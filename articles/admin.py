@@ -1,4 +1,6 @@
+from django import forms
 from django.contrib import admin, messages
+from django.db import models
 
 from .models import Article, NetworkLink, Section, Takeaway
 
@@ -92,3 +94,6 @@ class NetworkLinkAdmin(admin.ModelAdmin):
     list_editable = ["is_active"]
     list_filter = ["is_active", "site_name"]
     search_fields = ["title", "site_name", "url"]
+    formfield_overrides = {
+        models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}
+    }

@@ -302,8 +302,11 @@ class Section(ArticlePart):
         default_related_name = "sections"
         indexes = [models.Index(fields=["article", "order"], name="section_order")]
         constraints = [
+            # Blank while an inline form is validated; save() fills it.
             models.UniqueConstraint(
-                fields=["article", "anchor"], name="unique_section_anchor"
+                fields=["article", "anchor"],
+                condition=~Q(anchor=""),
+                name="unique_section_anchor",
             ),
             models.CheckConstraint(
                 condition=Q(level__in=[2, 3]), name="section_level_2_or_3"
@@ -315,13 +318,12 @@ class Section(ArticlePart):
 
     def save(self, *args, **kwargs):
         self.body = sanitize(self.body)
-        if not self.anchor:
-            self.anchor = self.free_anchor()
+        self.anchor = self.free_anchor()
         super().save(*args, **kwargs)
 
     def free_anchor(self):
-        """A slug of the heading that no other section of the article uses."""
-        base = slugify(self.heading)[:70] or "section"
+        """The anchor, or a slug of the heading, made unique in the article."""
+        base = slugify(self.anchor or self.heading)[:70] or "section"
         taken = set(
             Section.objects.filter(article_id=self.article_id)
             .exclude(pk=self.pk)
