@@ -1,6 +1,9 @@
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
 
 from .models import Article, NetworkLink, Section, Takeaway
 
@@ -21,14 +24,16 @@ class TakeawayInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "state", "published_at", "author", "updated_at"]
+    list_display = ["title", "state", "published_at", "author", "comment_counts"]
     list_filter = ["status", "published_at", "author", "tags"]
     list_select_related = ["author"]
     search_fields = ["title", "slug", "lead"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["pinned_links"]
-    readonly_fields = ["reading_time_display", "created_at", "updated_at"]
+    readonly_fields = [
+        "reading_time_display", "comment_counts", "created_at", "updated_at"
+    ]
     inlines = [SectionInline, TakeawayInline]
     actions = ["publish_now", "return_to_draft"]
     fieldsets = [
@@ -52,7 +57,14 @@ class ArticleAdmin(admin.ModelAdmin):
         ("From our network", {"fields": ["pinned_links"], "classes": ["collapse"]}),
         (
             "About this article",
-            {"fields": ["reading_time_display", "created_at", "updated_at"]},
+            {
+                "fields": [
+                    "reading_time_display",
+                    "comment_counts",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
         ),
     ]
 
@@ -61,6 +73,29 @@ class ArticleAdmin(admin.ModelAdmin):
         if article.status == Article.Status.PUBLISHED and not article.is_published():
             return "Scheduled"
         return article.get_status_display()
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                approved_comments=Count("comments", filter=Q(comments__status="approved")),
+                pending_comments=Count("comments", filter=Q(comments__status="pending")),
+            )
+        )
+
+    @admin.display(description="Comments")
+    def comment_counts(self, article):
+        if article.pk is None:
+            return "—"
+        queue = reverse("admin:comments_comment_changelist")
+        return format_html(
+            '{} shown, <a href="{}?article__id__exact={}&amp;status=pending">{} waiting</a>',
+            article.approved_comments,
+            queue,
+            article.pk,
+            article.pending_comments,
+        )
 
     @admin.display(description="Reading time")
     def reading_time_display(self, article):

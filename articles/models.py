@@ -1,4 +1,5 @@
 import math
+from datetime import timedelta
 
 from ckeditor.fields import RichTextField
 from taggit.managers import TaggableManager
@@ -7,7 +8,7 @@ from taggit.models import TaggedItemBase
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -34,10 +35,22 @@ class ArticleQuerySet(models.QuerySet):
         """What an article card shows: author and tags, in two queries."""
         return self.select_related("author").prefetch_related("tags")
 
-    def for_detail(self):
-        """Everything the article page shows, in a fixed number of queries."""
+    def for_detail(self, pending_comment_ids=()):
+        """Everything the article page shows, in a fixed number of queries.
+
+        Comments are the approved ones, plus the visitor's own pending ones.
+        """
+        Comment = self.model._meta.get_field("comments").related_model
         return self.select_related("author").prefetch_related(
-            "sections", "takeaways", "tags", "pinned_links"
+            "sections",
+            "takeaways",
+            "tags",
+            "pinned_links",
+            Prefetch(
+                "comments",
+                queryset=Comment.objects.for_page(pending_comment_ids),
+                to_attr="visible_comments",
+            ),
         )
 
 
@@ -206,6 +219,13 @@ class Article(models.Model):
     def unpublish(self):
         self.status = self.Status.DRAFT
         self.save()
+
+    def accepts_comments(self):
+        """Open for comments: switched on, and not past the auto-close age."""
+        if not self.comments_open:
+            return False
+        days = settings.COMMENTS_CLOSE_AFTER_DAYS
+        return not days or self.published_at > timezone.now() - timedelta(days=days)
 
     def count_words(self):
         """Words of the lead, headings, section bodies and takeaways."""

@@ -5,6 +5,9 @@ from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView
 
+from comments.forms import CommentForm
+from comments.models import build_threads, pending_ids
+
 from .models import Article
 
 
@@ -54,10 +57,33 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
+        articles = Article.objects.for_detail(pending_ids(self.request))
         # Staff preview drafts and scheduled articles; readers get a 404.
         if self.request.user.is_staff:
-            return Article.objects.for_detail()
-        return Article.objects.published().for_detail()
+            return articles
+        return articles.published()
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        comments = article.visible_comments
+        if article.accepts_comments():
+            kwargs.setdefault(
+                "comment_form",
+                CommentForm(article=article, initial={"parent": self.reply_to()}),
+            )
+        return super().get_context_data(
+            comment_threads=build_threads(comments),
+            comment_count=sum(not c.is_pending() for c in comments),
+            **kwargs,
+        )
+
+    def reply_to(self):
+        """The approved comment a no-JavaScript "Reply" link asked to answer."""
+        wanted = self.request.GET.get("reply_to", "")
+        for comment in self.object.visible_comments:
+            if str(comment.pk) == wanted and not comment.is_pending():
+                return comment.pk
+        return None
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -65,3 +91,12 @@ class ArticleDetailView(DetailView):
             response["Cache-Control"] = "private, no-store"
             response["X-Robots-Tag"] = "noindex"
         return response
+
+
+def render_article(request, slug, status=200, **context):
+    """The article page with extra context, e.g. a comment form with errors."""
+    view = ArticleDetailView()
+    view.setup(request, slug=slug)
+    view.object = view.get_object()
+    context = view.get_context_data(object=view.object, **context)
+    return view.render_to_response(context, status=status)

@@ -47,7 +47,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "magpost.apps.MagpostAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -254,3 +254,21 @@ MAGPOST_SITE_TAGLINE = env_str(
 MAGPOST_WORDS_PER_MINUTE = env_int("MAGPOST_WORDS_PER_MINUTE", 250)
 MAGPOST_ARTICLES_PER_PAGE = env_int("MAGPOST_ARTICLES_PER_PAGE", 10)
 MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
+
+# Comments --------------------------------------------------------------------
+
+COMMENTS_RATE_LIMIT = env_str("COMMENTS_RATE_LIMIT", "5/600")
+COMMENTS_MIN_SECONDS = env_int("COMMENTS_MIN_SECONDS", 3)
+# The request header that carries the client's address: REMOTE_ADDR when
+# readers connect directly, e.g. HTTP_X_FORWARDED_FOR behind a proxy (its
+# last address, the one the proxy saw, is used).
+COMMENTS_CLIENT_IP_HEADER = env_str("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
+COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)
+COMMENTS_MAX_DEPTH = env_int("COMMENTS_MAX_DEPTH", 3)
+COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 0)
+COMMENTS_SPAM_RETENTION_DAYS = env_int("COMMENTS_SPAM_RETENTION_DAYS", 30)
+COMMENTS_MODERATION_WORDS = env_list("COMMENTS_MODERATION_WORDS", [])
+COMMENTS_BLOCK_WORDS = env_list(
+    "COMMENTS_BLOCK_WORDS", ["viagra", "casino bonus", "crypto giveaway"]
+)
+COMMENTS_NOTIFY_MODERATORS = env_bool("COMMENTS_NOTIFY_MODERATORS", True)

@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from articles import demo_content
 from articles.models import Article, NetworkLink, Section, Takeaway
+from comments.models import Comment
 
 DEMO_PASSWORD = "magpost-demo-2026"
 ACCOUNTS = [
@@ -103,4 +104,13 @@ class Command(BaseCommand):
             )
         article.tags.add(*data["tags"])
         article.pinned_links.add(*(links[title] for title in data["network"]))
+        for hours, (name, email, body, status) in enumerate(data["comments"], 1):
+            Comment.objects.create(
+                article=article,
+                name=name,
+                email=email,
+                body=body,
+                status=status,
+                created_at=article.published_at + timedelta(hours=hours * 5),
+            )
         return article
