@@ -41,7 +41,7 @@ class CommentForm(forms.ModelForm):
 
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
-        self.article = article
+        self.instance.article = article
         # A reply may only answer an approved comment of the same article.
         self.fields["parent"].queryset = article.comments.approved()
         self.fields["parent"].error_messages["invalid_choice"] = (

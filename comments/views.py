@@ -46,9 +46,12 @@ def post_comment(request, slug):
             comment.save()
     except IntegrityError:
         # Posted twice (a double click, a resend): show the first one.
-        comment = Comment.objects.get(
+        first = Comment.objects.filter(
             article=article, email=comment.email, body_hash=comment.body_hash
-        )
+        ).first()
+        if first is None:
+            raise
+        comment = first
     else:
         if comment.is_pending():
             transaction.on_commit(comment.notify_moderators)

@@ -1,21 +1,35 @@
 import pytest
 
 from django.core.cache import cache
+from django.test import override_settings
 
 from .factories import make_article, make_user
 
 
+@pytest.fixture(scope="session", autouse=True)
+def test_server_settings():
+    """Plain HTTP (so no secure-only cookies) and unhashed static files.
+
+    Session-wide, because a live server's middleware reads its settings once.
+    """
+    with override_settings(
+        SECURE_SSL_REDIRECT=False,
+        CSRF_COOKIE_SECURE=False,
+        SESSION_COOKIE_SECURE=False,
+        # Hashed static names need collectstatic; tests serve from the finders.
+        STORAGES={
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "staticfiles": {
+                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+            },
+        },
+    ):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def site_settings(settings, tmp_path):
-    """Plain HTTP, unhashed static files, throwaway media and an empty cache."""
-    settings.SECURE_SSL_REDIRECT = False
-    # Hashed static names need collectstatic; tests serve from the finders.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-        },
-    }
+    """Throwaway media and an empty cache for every test."""
     settings.MEDIA_ROOT = str(tmp_path / "media")
     cache.clear()
     yield settings

@@ -82,3 +82,14 @@ def image_file(name="hero.jpg", size=(1600, 900), format="JPEG", color="teal"):
     Image.new("RGB", size, color).save(buffer, format=format)
     content_type = f"image/{format.lower()}"
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def make_comment(article, **fields):
+    from comments.models import Comment
+
+    number = next(_numbers)
+    fields.setdefault("name", f"Reader {number}")
+    fields.setdefault("email", f"reader{number}@example.com")
+    fields.setdefault("body", f"A thoughtful remark, number {number}.")
+    fields.setdefault("status", Comment.Status.APPROVED)
+    return Comment.objects.create(article=article, **fields)

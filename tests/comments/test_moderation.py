@@ -1,0 +1,39 @@
+import pytest
+
+from comments.moderation import find_listed, words_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("text", "entries", "found"),
+    [
+        ("The press was there.", ["press"], ["press"]),
+        ("I use WordPress daily.", ["press"], []),
+        ("Pressing matters.", ["press"], []),
+        ("PRESS release", ["press"], ["press"]),
+        ("ＰＲＥＳＳ in full width", ["press"], ["press"]),
+        ("Straße and STRASSE", ["strasse"], ["strasse"]),
+        ("a casino\nbonus today", ["casino bonus"], ["casino bonus"]),
+        ("casino, and a bonus", ["casino bonus"], []),
+        ("nothing here", [], []),
+        ("", ["press"], []),
+    ],
+)
+def test_word_lists_match_whole_words_after_folding(text, entries, found):
+    assert find_listed(text, entries) == found
+
+
+def test_words_are_normalised_to_nfkc_and_case_folded():
+    assert words_of("ﬁne Ｗｏｒｄ") == ["fine", "word"]
+
+
+def test_word_list_in_the_database_adds_to_the_setting(settings, reader, article):
+    from comments.models import Comment, WordList
+
+    from .test_views import known
+
+    WordList.objects.create(kind="hold", words="rumour\n  \nhearsay")
+    known()
+    reader.post(article, body="Pure hearsay, this.")
+    assert Comment.objects.get(article=article).reasons == ["Contains the moderated word “hearsay”."]
