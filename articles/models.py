@@ -7,6 +7,7 @@ from taggit.models import TaggedItemBase
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from .richtext import count_words, plain_text, sanitize
+from .uploads import hero_upload_to, validate_image_upload
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -128,8 +130,14 @@ class Article(models.Model):
         "When empty, the lead is used.",
     )
     hero_image = models.ImageField(
-        upload_to="heroes/%Y/%m/",
+        upload_to=hero_upload_to,
         blank=True,
+        validators=[
+            FileExtensionValidator(["jpg", "jpeg", "png", "webp", "gif"]),
+            validate_image_upload,
+        ],
+        help_text="A JPEG, PNG, WebP or GIF image, ideally at least 1600 pixels "
+        "wide and landscape.",
         width_field="hero_width",
         height_field="hero_height",
     )

@@ -29,7 +29,7 @@ class CommentForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ["name", "email", "body", "parent"]
-        labels = {"body": "Comment", "email": "Email (never shown)"}
+        labels = {"body": "Comment", "email": "Email"}
         widgets = {
             "body": forms.Textarea(attrs={"rows": 6}),
             "parent": forms.HiddenInput,

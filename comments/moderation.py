@@ -14,6 +14,8 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
+from magpost.clients import client_address
+
 from .models import Comment, WordList
 
 LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -104,13 +106,6 @@ def assess(body, email, honeypot="", timestamp=""):
     if reasons:
         return Verdict(Comment.Status.PENDING, reasons)
     return Verdict(Comment.Status.APPROVED)
-
-
-def client_address(request):
-    """The client's IP address, from the header the settings name."""
-    value = request.META.get(settings.COMMENTS_CLIENT_IP_HEADER, "")
-    # A proxy appends the address it saw; earlier entries can be forged.
-    return value.split(",")[-1].strip() or request.META.get("REMOTE_ADDR", "")
 
 
 def is_flooding(request):

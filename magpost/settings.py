@@ -6,9 +6,11 @@ read here, and only here, with a safe development default (12-factor).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "ckeditor",
     "taggit",
+    "axes",
     "articles",
     "comments",
 ]
@@ -69,6 +72,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "magpost.middleware.ContentSecurityPolicyMiddleware",
+    "magpost.middleware.ReadableErrorsMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "magpost.urls"
@@ -149,6 +156,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+AUTHENTICATION_BACKENDS = [
+    # First, so that a locked-out login is refused before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Password guessing on /admin/login/: django-axes counts failures in the
+# database, so a lockout holds on every app server.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "magpost.clients.client_address"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
 
 # Internationalisation --------------------------------------------------------
 
@@ -194,7 +216,48 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+# The header that carries the client's address: REMOTE_ADDR when readers
+# connect directly, e.g. HTTP_X_FORWARDED_FOR behind a proxy (its last
+# address, the one the proxy saw, is used). Flood control and login lockouts
+# count by it.
+MAGPOST_CLIENT_IP_HEADER = env_str("MAGPOST_CLIENT_IP_HEADER", "REMOTE_ADDR")
+
+# Content-Security-Policy (django-csp). Reader pages run only the site's own
+# scripts and load nothing from other origins, except media when it lives on
+# another host (MAGPOST_MEDIA_ORIGINS, e.g. an S3 bucket or CDN).
+MAGPOST_MEDIA_ORIGINS = env_list("MAGPOST_MEDIA_ORIGINS", [])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, *MAGPOST_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# The admin's policy adds only what Django's admin and CKEditor 4 need:
+# inline style attributes, data: images for icons, and the editor's
+# same-origin editing frame.
+MAGPOST_ADMIN_CSP = {
+    **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "style-src": [SELF, "'unsafe-inline'"],
+    "img-src": [SELF, "data:", *MAGPOST_MEDIA_ORIGINS],
+    "frame-src": [SELF],
+}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+FILE_UPLOAD_PERMISSIONS = 0o644
+
+# Uploaded images: real images only, in these formats, under these limits.
+MAGPOST_UPLOAD_MAX_BYTES = env_int("MAGPOST_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+MAGPOST_UPLOAD_MAX_PIXELS = env_int("MAGPOST_UPLOAD_MAX_PIXELS", 40_000_000)
+MAGPOST_UPLOAD_FORMATS = ["JPEG", "PNG", "WEBP", "GIF"]
+# Serve uploaded media from Django when no proxy or bucket serves it.
+MAGPOST_SERVE_MEDIA = env_bool("MAGPOST_SERVE_MEDIA", True)
 
 # Email -----------------------------------------------------------------------
 
@@ -262,10 +325,6 @@ MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
 
 COMMENTS_RATE_LIMIT = env_str("COMMENTS_RATE_LIMIT", "5/600")
 COMMENTS_MIN_SECONDS = env_int("COMMENTS_MIN_SECONDS", 3)
-# The request header that carries the client's address: REMOTE_ADDR when
-# readers connect directly, e.g. HTTP_X_FORWARDED_FOR behind a proxy (its
-# last address, the one the proxy saw, is used).
-COMMENTS_CLIENT_IP_HEADER = env_str("COMMENTS_CLIENT_IP_HEADER", "REMOTE_ADDR")
 COMMENTS_MAX_LINKS = env_int("COMMENTS_MAX_LINKS", 2)
 COMMENTS_MAX_DEPTH = env_int("COMMENTS_MAX_DEPTH", 3)
 COMMENTS_CLOSE_AFTER_DAYS = env_int("COMMENTS_CLOSE_AFTER_DAYS", 0)

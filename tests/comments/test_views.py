@@ -178,7 +178,7 @@ def test_flood_control_answers_429_past_the_limit(reader, article, settings):
 
 def test_flood_control_reads_the_client_address_from_the_configured_header(article, settings):
     settings.COMMENTS_RATE_LIMIT = "1/600"
-    settings.COMMENTS_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
+    settings.MAGPOST_CLIENT_IP_HEADER = "HTTP_X_FORWARDED_FOR"
     first, second = Reader(address="10.0.0.1"), Reader(address="10.0.0.1")
     first.client.defaults["HTTP_X_FORWARDED_FOR"] = "1.2.3.4, 203.0.113.10"
     second.client.defaults["HTTP_X_FORWARDED_FOR"] = "1.2.3.4, 203.0.113.11"
