@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from .models import Article, NetworkLink, Section, Takeaway
+from .uploads import ImageUploadField
 
 
 class SectionInline(admin.StackedInline):
@@ -35,6 +36,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "reading_time_display", "comment_counts", "created_at", "updated_at"
     ]
     inlines = [SectionInline, TakeawayInline]
+    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
     actions = ["publish_now", "return_to_draft"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "author", "lead"]}),

@@ -5,6 +5,7 @@ import warnings
 
 from PIL import Image
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
@@ -12,6 +13,16 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+NOT_AN_IMAGE = (
+    "This file is not a complete image in one of these formats: JPEG, PNG, "
+    "WebP, GIF."
+)
+
+
+class ImageUploadField(forms.ImageField):
+    """The admin's image field, with the same words as the model's checks."""
+
+    default_error_messages = {"invalid_image": NOT_AN_IMAGE}
 
 
 def validate_image_upload(upload):
@@ -56,12 +67,7 @@ def validate_image_upload(upload):
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError,
             Image.DecompressionBombWarning) as error:
-        raise ValidationError(
-            "This file is not a complete image in one of these formats: "
-            "%(formats)s.",
-            code="not_an_image",
-            params={"formats": ", ".join(formats)},
-        ) from error
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
     finally:
         upload.seek(0)
 

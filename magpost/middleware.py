@@ -1,3 +1,5 @@
+from urllib.parse import unquote_to_bytes
+
 from csp.middleware import CSPMiddleware
 
 from django.conf import settings
@@ -33,3 +35,27 @@ class ReadableErrorsMiddleware:
                     readable[header] = response[header]
             return readable
         return response
+
+
+class RejectBrokenUtf8Middleware:
+    """Answer 400 to a query string or form whose bytes are not UTF-8.
+
+    Django would decode them with replacement characters, silently storing
+    mangled text; refusing says plainly what went wrong.
+    """
+
+    form_type = "application/x-www-form-urlencoded"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        encoded = [request.META.get("QUERY_STRING", "")]
+        if request.content_type == self.form_type:
+            encoded.append(request.body.decode("latin-1"))
+        for text in encoded:
+            try:
+                unquote_to_bytes(text.replace("+", " ")).decode("utf-8")
+            except UnicodeDecodeError:
+                return render(request, "400.html", status=400)
+        return self.get_response(request)

@@ -98,3 +98,23 @@ def test_debug_is_off_by_default_and_https_is_enforced_then(env, expected):
 def test_allowed_hosts_come_from_the_environment():
     hosts = setting("settings.ALLOWED_HOSTS", DJANGO_ALLOWED_HOSTS="mag.example, www.mag.example")
     assert hosts == "['mag.example', 'www.mag.example']"
+
+
+def test_cookies_are_secure_and_same_site_in_production():
+    values = setting(
+        "settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, "
+        "settings.SESSION_COOKIE_HTTPONLY, settings.SESSION_COOKIE_SAMESITE, "
+        "settings.CSRF_COOKIE_SAMESITE",
+        DJANGO_DEBUG="0",
+    )
+    assert values == "True True True Lax Lax"
+
+
+def test_strong_passwords_are_required():
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    for weak in ["short1", "password1234", "123456789012"]:
+        with pytest.raises(ValidationError):
+            validate_password(weak)
+    assert validate_password("plum-kettle-orbit-1987") is None
