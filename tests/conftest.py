@@ -1,8 +1,13 @@
+from pathlib import Path
+
 import pytest
 
 from django.core.cache import cache
 
 from .factories import make_article, make_user
+
+# The seed article lives beside the project checkout, in ../shared/seed.
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "alaska-summit.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -35,3 +40,11 @@ def article(author):
 @pytest.fixture
 def editor(db):
     return make_user("editor", is_staff=True, groups=["Editors"])
+
+
+@pytest.fixture
+def seed_path():
+    """The seed article's export; tests that need it skip when it is absent."""
+    if not SEED.is_file():
+        pytest.skip("the seed article ../shared/seed/alaska-summit.txt is absent")
+    return SEED
