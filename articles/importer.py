@@ -53,14 +53,13 @@ CLOSING_PUNCTUATION = re.compile(r"[.!?…:;,][\"'”’)\]]*$")
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 NETWORK_MARKER = re.compile(r"(?:#+\s*)?from our network\s*:?", re.I)
 READ_TIME = re.compile(r"\d+\s*min(?:ute)?s?(?:\s+read)?", re.I)
+DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+MONTH = r"(?P<month>[a-z]{3,9})\.?"
+YEAR = r"(?:,? (?P<year>\d{4}))?"
 DATE_FORMATS = [
     re.compile(r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"),
-    re.compile(
-        r"(?P<month>[a-z]{3,9})\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?"
-    ),
-    re.compile(
-        r"(?P<day>\d{1,2})(?:st|nd|rd|th)? (?P<month>[a-z]{3,9})\.?(?:,? (?P<year>\d{4}))?"
-    ),
+    re.compile(f"{MONTH} {DAY}{YEAR}"),  # Aug 24, August 24, 2025
+    re.compile(f"{DAY} {MONTH}{YEAR}"),  # 24 Aug, 24 August 2025
 ]
 MARKDOWN_HEADING = re.compile(r"(#+)\s+(.*?)\s*#*")
 MARKDOWN_TABLE_RULE = re.compile(r"\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?")
@@ -138,7 +137,11 @@ def parse_text(text, today=None):
     """Parse a plain-text export in the shape described in this module."""
     lines = _clean_lines(text)
     title, lines = lines[0], lines[1:]
-    if title.startswith("- ") or _is_table_row(title) or NETWORK_MARKER.fullmatch(title):
+    if (
+        title.startswith("- ")
+        or _is_table_row(title)
+        or NETWORK_MARKER.fullmatch(title)
+    ):
         raise ParseError(
             "The file has no title: its first line should be the article's title."
         )
@@ -292,7 +295,9 @@ def _parse_date(text, today):
             return date(int(match.group("year")), int(month), day)
         # Exports often drop the year: the latest such day not in the future.
         published = date(today.year, int(month), day)
-        return published if published <= today else date(today.year - 1, int(month), day)
+        return (
+            published if published <= today else date(today.year - 1, int(month), day)
+        )
     except ValueError as error:
         raise ParseError(
             f"The date “{text}” is not a real day ({error}); correct it and "

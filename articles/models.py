@@ -63,7 +63,9 @@ class ArticleQuerySet(models.QuerySet):
             article.author = author
             article.lead = paragraphs_html(data.lead)
             article.meta_description = data.meta_description or article.meta_description
-            article.status = Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+            article.status = (
+                Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+            )
             article.published_at = data.published_on and timezone.make_aware(
                 datetime.combine(data.published_on, time())
             )

@@ -7,7 +7,8 @@ from django.core.cache import cache
 from .factories import make_article, make_user
 
 # The seed article lives beside the project checkout, in ../shared/seed.
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "alaska-summit.txt"
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed"
+SEED = SEED / "alaska-summit.txt"
 
 
 @pytest.fixture(autouse=True)

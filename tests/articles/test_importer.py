@@ -164,8 +164,14 @@ def test_first_heading_is_a_section_even_in_sentence_case():
     """A sentence-case heading before any Title Case one is not a subsection."""
     article = parse_text(
         text(
-            "Title", PARAGRAPH, "Where it began", PARAGRAPH, "The Middle Years",
-            PARAGRAPH, "What came after", PARAGRAPH,
+            "Title",
+            PARAGRAPH,
+            "Where it began",
+            PARAGRAPH,
+            "The Middle Years",
+            PARAGRAPH,
+            "What came after",
+            PARAGRAPH,
         )  # fmt: skip
     )
     assert levels(article) == [2, 2, 3]
@@ -175,8 +181,16 @@ def test_heading_of_unknown_style_continues_the_run_it_is_in():
     """A one-word heading takes the level of the heading before it."""
     article = parse_text(
         text(
-            "Title", "Counting the Birds", PARAGRAPH, "Methods used here", PARAGRAPH,
-            "Results", PARAGRAPH, "What Comes Next", PARAGRAPH, "Conclusion",
+            "Title",
+            "Counting the Birds",
+            PARAGRAPH,
+            "Methods used here",
+            PARAGRAPH,
+            "Results",
+            PARAGRAPH,
+            "What Comes Next",
+            PARAGRAPH,
+            "Conclusion",
             PARAGRAPH,
         )  # fmt: skip
     )
@@ -209,7 +223,10 @@ def test_words_capitalised_mid_sentence_count_as_names():
     """A capital seen mid-sentence in the text marks a name, not title case."""
     article = parse_text(
         text(
-            "Title", "A Harbour Town Changes", PARAGRAPH, "Ferries leave Port Ellen",
+            "Title",
+            "A Harbour Town Changes",
+            PARAGRAPH,
+            "Ferries leave Port Ellen",
             "The harbour at Port Ellen is small. Boats leave it daily for the "
             "mainland, weather permitting.",
         )  # fmt: skip
@@ -336,8 +353,9 @@ def test_markdown_paragraphs_join_their_lines_and_keep_simple_markup():
     assert "<em>temporary aquarium</em>" in article.lead[0]
     assert "\n" not in article.lead[0]
     safety = article.sections[4]
-    assert '<a href="https://tides.example/tables">national tide tables</a>' in (
-        safety.paragraphs[0]
+    assert (
+        '<a href="https://tides.example/tables">national tide tables</a>'
+        in (safety.paragraphs[0])
     )
     assert "<strong>very</strong>" in article.sections[1].paragraphs[0]
 
@@ -348,7 +366,7 @@ def test_markdown_escapes_html_and_refuses_unsafe_links():
         text(
             "# Title",
             "",
-            '<script>alert(1)</script> and [bad](javascript:alert(1)) and '
+            "<script>alert(1)</script> and [bad](javascript:alert(1)) and "
             '[odd](https://x.example/"onmouseover=alert(1)).',
         )
     )
@@ -389,7 +407,9 @@ def test_imported_article_is_a_draft_with_sections_takeaways_and_date():
     assert [(s.level, s.heading) for s in article.sections.all()] == [
         (s.level, s.heading) for s in data.sections
     ]
-    assert article.sections.first().anchor == "night-watch-what-the-keepers-actually-did"
+    assert (
+        article.sections.first().anchor == "night-watch-what-the-keepers-actually-did"
+    )
     assert [(t.aspect, t.highlight) for t in article.takeaways.all()] == data.takeaways
     assert (article.takeaways_aspect_label, article.takeaways_highlight_label) == (
         "Era",
@@ -418,9 +438,13 @@ def test_html_in_an_export_is_stored_as_text():
 @pytest.mark.django_db
 def test_network_titles_match_links_ignoring_case():
     """Matching links are pinned; the others are returned as left out."""
-    bread = make_network_link(title="Reviving a Neglected Sourdough Starter in Three Days")
+    bread = make_network_link(
+        title="Reviving a Neglected Sourdough Starter in Three Days"
+    )
     cards = make_network_link(title="ten ways to get more from your library card")
-    make_network_link(title="ten ways to get more from your library card", is_active=False)
+    make_network_link(
+        title="ten ways to get more from your library card", is_active=False
+    )
     data = read_article(FIXTURES / "community-fridges.txt")
     article, left_out = Article.objects.create_from(data, author=make_user())
     assert set(article.pinned_links.all()) == {bread, cards}
@@ -440,8 +464,15 @@ def test_replacing_keeps_the_article_row_and_swaps_its_content():
     old_sections = list(article.sections.values_list("pk", flat=True))
 
     second = parse_markdown(
-        text("# Reading a Rock Pool at Low Tide", "", "A new lead.", "", "## Only One",
-             "", "Its text.")  # fmt: skip
+        text(
+            "# Reading a Rock Pool at Low Tide",
+            "",
+            "A new lead.",
+            "",
+            "## Only One",
+            "",
+            "Its text.",
+        )  # fmt: skip
     )
     replaced, _ = Article.objects.create_from(second, author=author, replace=True)
 
