@@ -82,8 +82,10 @@ def test_import_prints_a_summary_and_the_address_last(superuser):
         "Imported “The Last Lighthouse Keepers and the Lamps They Tended” (draft): "
         "3 sections, 6 subsections, 4 key takeaways, 0 network links pinned."
     )
-    assert lines[-1] == article.get_absolute_url() == (
-        "/articles/the-last-lighthouse-keepers-and-the-lamps-they-tended/"
+    assert (
+        lines[-1]
+        == article.get_absolute_url()
+        == ("/articles/the-last-lighthouse-keepers-and-the-lamps-they-tended/")
     )
     assert article.author == superuser
 
@@ -116,7 +118,9 @@ def test_seed_pins_the_links_that_exist_and_lists_the_rest(superuser, seed_path)
 
 def test_publish_uses_the_export_date(client, superuser):
     """--publish makes the article public, dated as in the file."""
-    path = run("import_article", str(FIXTURES / "lighthouse-keepers.txt"), "--publish")[-1]
+    path = run("import_article", str(FIXTURES / "lighthouse-keepers.txt"), "--publish")[
+        -1
+    ]
     article = Article.objects.get()
     assert article.is_published() is True
     assert article.published_at.date().isoformat() == "2024-02-14"
@@ -136,7 +140,9 @@ def test_markdown_import_escapes_html_from_the_file(client, superuser, tmp_path)
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; is <em>just</em> text." in html
     assert "&lt;b&gt;tags&lt;/b&gt;" in html
-    assert '<a href="https://safe.example/" rel="noopener noreferrer">a link</a>' in html
+    assert (
+        '<a href="https://safe.example/" rel="noopener noreferrer">a link</a>' in html
+    )
 
 
 def test_format_option_overrides_the_extension(superuser, tmp_path):
@@ -188,7 +194,9 @@ def test_replace_keeps_the_author_unless_one_is_given(superuser):
         (b"Title\nA paragraph with a \x00 in it.\n", "control character"),
     ],
 )
-def test_bad_files_fail_cleanly_and_change_nothing(superuser, tmp_path, content, message):
+def test_bad_files_fail_cleanly_and_change_nothing(
+    superuser, tmp_path, content, message
+):
     """A bad file raises a CommandError with a reason; the database is unchanged."""
     make_article()
     before = database_rows()
@@ -240,3 +248,73 @@ def test_failed_import_exits_with_status_1_and_no_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("CommandError: ")
     assert "is not UTF-8 text" in result.stderr
+
+
+# check_article ---------------------------------------------------------------
+
+
+def test_check_article_reports_the_seed_and_exits_with_status_1(superuser, seed_path):
+    """The seed's findings are printed, with places; the exit status is 1."""
+    run("import_article", str(seed_path))
+    slug = Article.objects.get().slug
+    out = io.StringIO()
+    with pytest.raises(
+        CommandError, match="1 of 1 article.s. checked have findings"
+    ) as error:
+        call_command("check_article", slug, stdout=out)
+    assert error.value.returncode == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0] == f"{slug}: 4 finding(s)"
+    assert (
+        "  lead, paragraph 3: This paragraph repeats lead, paragraph 1 word for word."
+        in (" ".join(lines))
+    )
+    assert any("“putin trump meeting” appears 35 times" in line for line in lines)
+
+
+def test_check_article_passes_a_clean_article_with_status_0():
+    """No findings: a one-line all-clear and no error."""
+    article = make_article(meta_description="A short summary for search engines.")
+    assert run("check_article", article.slug) == ["1 article(s) checked: no findings."]
+
+
+def test_check_all_lists_only_articles_with_findings():
+    """--all checks drafts too and names only the articles that need work."""
+    make_article(slug="clean-one", meta_description="Fine.")
+    make_article(slug="draft-one", status=Article.Status.DRAFT, published_at=None)
+    out = io.StringIO()
+    with pytest.raises(CommandError, match="1 of 2 article"):
+        call_command("check_article", "--all", stdout=out)
+    assert out.getvalue().splitlines()[0] == "draft-one: 1 finding(s)"
+    assert "clean-one" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["no-such-slug"], "No article has the slug “no-such-slug”"),
+        ([], "Give one article's slug, or --all"),
+        (["some-slug", "--all"], "Give one article's slug, or --all"),
+    ],
+)
+def test_check_article_needs_one_existing_slug_or_all(args, message):
+    with pytest.raises(CommandError, match=message) as error:
+        run("check_article", *args)
+    assert error.value.returncode == 1
+
+
+# load_demo -------------------------------------------------------------------
+
+
+def test_demo_articles_are_built_like_imports_and_pass_every_check():
+    """load_demo builds through create_from; twice changes nothing."""
+    run("load_demo")
+    before = database_rows()
+    run("load_demo")
+    assert database_rows() == before
+    assert before[0] == len(demo_content.ARTICLES)
+    libraries = Article.objects.get(slug="public-libraries-town-living-room")
+    assert libraries.sections.count() == 9
+    assert libraries.pinned_links.count() == 3
+    assert libraries.is_published() is True
+    assert run("check_article", "--all") == ["6 article(s) checked: no findings."]
