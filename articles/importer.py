@@ -148,18 +148,17 @@ def parse_text(text, today=None):
     article = _new_article(title)
     lines = _read_metadata(article, lines, today)
     lines = _read_network(article, lines)
-    body, table = [], []
+    body, table, after_table = [], [], False
     for line in lines:
         if _is_table_row(line):
-            if table and body and len(body) > table_starts:
+            if after_table:
                 raise ParseError(
                     "The file has more than one table; keep only the key "
                     "takeaways table, after the last paragraph."
                 )
-            if not table:
-                table_starts = len(body)
             table.append(line)
         elif line:
+            after_table = bool(table)
             body.append(line)
     _read_table(article, table)
     _read_body(article, body)
@@ -193,6 +192,8 @@ def parse_markdown(text, today=None):
             end_paragraph()
         if heading:
             level, text = len(heading.group(1)), _strip_inline(heading.group(2))
+            if not text:
+                raise ParseError(f"The heading “{line}” has no words; write one.")
             if level not in Section.Level.values:
                 raise ParseError(
                     f"“{line}” is a level-{level} heading, but articles have "
@@ -227,17 +228,20 @@ def _clean_lines(text):
             f"(U+{ord(match.group()):04X}); remove it and import again."
         )
     lines = [" ".join(line.split()) for line in text.lstrip("\ufeff").splitlines()]
-    while lines and not lines[0]:
-        lines.pop(0)
-    while lines and not lines[-1]:
-        lines.pop()
-    if not lines:
-        raise ParseError("The file is empty; export the article again.")
+    lines = _trimmed(lines)
     # The page ends with its comment thread's heading; readers' comments are
     # not part of the article.
-    if _is_comments(lines[-1]):
-        lines = _clean_lines("\n".join(lines[:-1]))
+    if lines and _is_comments(lines[-1]):
+        lines = _trimmed(lines[:-1])
+    if not lines:
+        raise ParseError("The file is empty; export the article again.")
     return lines
+
+
+def _trimmed(lines):
+    """`lines` without the blank lines at either end."""
+    filled = [number for number, line in enumerate(lines) if line]
+    return lines[filled[0] : filled[-1] + 1] if filled else []
 
 
 def _is_comments(line):

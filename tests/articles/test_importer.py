@@ -385,6 +385,7 @@ def test_markdown_escapes_html_and_refuses_unsafe_links():
         ("## Not the title\n\nText.", "no title"),
         ("# Title\n\n#### Too deep\n\nText.", "level-4 heading"),
         ("# Title\n\n# Another title\n\nText.", "level-1 heading"),
+        ("# Title\n\n## **\n\nText.", "has no words"),
     ],
 )
 def test_bad_markdown_is_refused_with_a_reason(content, message):
