@@ -339,13 +339,13 @@ def _read_table(article, rows):
                 "the table needs two columns, as in “Aspect | Highlights |”."
             )
         cells.append(row_cells)
-    header, *rows = cells
+    header, *takeaways = cells
     defaults = ArticleData.takeaways_header
     labels = ["takeaways_aspect_label", "takeaways_highlight_label"]
     for label, name in zip(header, labels):
         _check_length(label, Article, name, "A takeaways column header")
     article.takeaways_header = (header[0] or defaults[0], header[1] or defaults[1])
-    for number, (aspect, highlight) in enumerate(rows, 1):
+    for number, (aspect, highlight) in enumerate(takeaways, 1):
         _check_length(aspect, Takeaway, "aspect", f"Takeaway {number}'s first cell")
         _check_length(
             highlight, Takeaway, "highlight", f"Takeaway {number}'s second cell"

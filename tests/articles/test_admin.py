@@ -219,6 +219,7 @@ def test_change_page_of_a_clean_article_says_nothing_was_found(editor_client):
 
 
 def test_add_page_explains_checks_run_once_saved(editor_client):
+    """A new article has nothing to check yet, and says so."""
     html = editor_client.get(reverse("admin:articles_article_add")).content.decode()
     assert "Checked once the article is saved." in html
 
@@ -242,6 +243,7 @@ def test_saving_an_article_with_findings_warns_the_editor(editor_client, editor)
 
 
 def test_saving_a_clean_article_gives_no_warning(editor_client, editor):
+    """Only the success message follows a clean save."""
     response = editor_client.post(
         reverse("admin:articles_article_add"), article_form(editor), follow=True
     )

@@ -298,6 +298,7 @@ def test_check_all_lists_only_articles_with_findings():
     ],
 )
 def test_check_article_needs_one_existing_slug_or_all(args, message):
+    """A wrong or missing slug is a clean error with exit status 1."""
     with pytest.raises(CommandError, match=message) as error:
         run("check_article", *args)
     assert error.value.returncode == 1

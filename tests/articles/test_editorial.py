@@ -196,6 +196,7 @@ def test_takeaway_row_with_an_empty_cell_is_flagged():
 
 
 def test_full_takeaway_rows_are_not_flagged():
+    """Rows with both cells filled pass."""
     assert list(empty_takeaway_cells([("Cost", "Low"), ("Speed", "Fast")])) == []
 
 
@@ -207,6 +208,7 @@ def test_title_longer_than_the_setting_is_flagged(settings):
 
 
 def test_missing_meta_description_is_flagged():
+    """A blank meta description is flagged; any text passes."""
     assert codes(missing_meta_description("  ")) == ["no_meta_description"]
     assert codes(missing_meta_description("What this is about.")) == []
 
