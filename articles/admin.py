@@ -3,8 +3,9 @@ from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from .editorial import check_article
 from .models import Article, NetworkLink, Section, Takeaway
 from .uploads import ImageUploadField
 
@@ -33,7 +34,11 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["pinned_links"]
     readonly_fields = [
-        "reading_time_display", "comment_counts", "created_at", "updated_at"
+        "editorial_checks",
+        "reading_time_display",
+        "comment_counts",
+        "created_at",
+        "updated_at",
     ]
     inlines = [SectionInline, TakeawayInline]
     formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
@@ -57,6 +62,7 @@ class ArticleAdmin(admin.ModelAdmin):
             {"fields": [("takeaways_aspect_label", "takeaways_highlight_label")]},
         ),
         ("From our network", {"fields": ["pinned_links"], "classes": ["collapse"]}),
+        ("Editorial checks", {"fields": ["editorial_checks"]}),
         (
             "About this article",
             {
@@ -103,12 +109,51 @@ class ArticleAdmin(admin.ModelAdmin):
     def reading_time_display(self, article):
         return f"{article.reading_time} min read" if article.pk else "—"
 
+    @admin.display(description="Findings")
+    def editorial_checks(self, article):
+        if not article.pk:
+            return "Checked once the article is saved."
+        findings = check_article(article)
+        if not findings:
+            return "Nothing to look at: the checks found no problems."
+        return format_html(
+            '<ul class="editorial-findings">{}</ul>',
+            format_html_join(
+                "",
+                "<li><strong>{}</strong>: {}</li>",
+                ((finding.place, finding.message) for finding in findings),
+            ),
+        )
+
     def get_changeform_initial_data(self, request):
         return {"author": request.user.pk, **super().get_changeform_initial_data(request)}
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         form.instance.update_word_count()
+
+    def response_add(self, request, obj, post_url_continue=None):
+        response = super().response_add(request, obj, post_url_continue)
+        self.warn_about_findings(request, obj)
+        return response
+
+    def response_change(self, request, obj):
+        response = super().response_change(request, obj)
+        self.warn_about_findings(request, obj)
+        return response
+
+    def warn_about_findings(self, request, article):
+        # Called after the success message, once sections and takeaways are
+        # saved too, so the warning is about what was just stored.
+        findings = check_article(article)
+        if findings:
+            self.message_user(
+                request,
+                f"The editorial checks found {len(findings)} thing(s) to look at "
+                "(listed under “Editorial checks”): "
+                + "; ".join(str(finding) for finding in findings),
+                messages.WARNING,
+            )
 
     @admin.action(description="Publish selected articles now", permissions=["change"])
     def publish_now(self, request, queryset):

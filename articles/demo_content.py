@@ -16,7 +16,7 @@ ARTICLES = [
     # ------------------------------------------------------------------
     {
         "slug": "rooftop-hives-city-flowers",
-        "title": "What Rooftop Hives Are Teaching Cities About Their Own Flowers",
+        "title": "What Rooftop Hives Teach Cities About Their Own Flowers",
         "meta_description": "Urban beekeepers are learning that parks, balconies and railway verges can feed a colony, if someone pays attention to what blooms and when.",
         "days_ago": 3,
         "tags": ["beekeeping", "cities", "nature"],
@@ -131,7 +131,7 @@ ARTICLES = [
     # ------------------------------------------------------------------
     {
         "slug": "restoring-old-mechanical-watches",
-        "title": "Bringing an Old Mechanical Watch Back to Life, One Tiny Screw at a Time",
+        "title": "Bringing an Old Mechanical Watch Back to Life",
         "meta_description": "Restoring a vintage mechanical watch takes patience, the right tools and respect for the movement. Here is how a stopped watch is made to tick again.",
         "days_ago": 15,
         "tags": ["craft", "watches", "restoration"],
@@ -318,7 +318,7 @@ ARTICLES = [
     # ------------------------------------------------------------------
     {
         "slug": "public-libraries-town-living-room",
-        "title": "Public Libraries Are Quietly Becoming Every Town’s Living Room",
+        "title": "Public Libraries Are Becoming Every Town’s Living Room",
         "meta_description": "Public libraries still lend books, but they also lend tools, host repair cafés and offer warm, free space. A look at how the library is changing.",
         "days_ago": 47,
         "tags": ["libraries", "community", "cities"],

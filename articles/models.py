@@ -1,5 +1,7 @@
 import math
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from functools import reduce
+from operator import or_
 
 from ckeditor.fields import RichTextField
 from taggit.managers import TaggableManager
@@ -8,10 +10,11 @@ from taggit.models import TaggedItemBase
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.text import slugify
 
 from .richtext import count_words, plain_text, sanitize
@@ -55,6 +58,58 @@ class ArticleQuerySet(models.QuerySet):
             ),
         )
 
+    def create_from(self, data, *, author, publish=False, replace=False):
+        """Store `data` (an importer.ArticleData) as one article, all or nothing.
+
+        With `replace`, the article with the same slug keeps its row (and so
+        its comments and admin history) but gets the new content, sections,
+        takeaways, tags and pinned links. Return the article and the network
+        titles that matched no link.
+        """
+        with transaction.atomic():
+            article = self.filter(slug=data.slug).first() if replace else None
+            if article is None:
+                article = self.model(slug=data.slug)
+            else:
+                article.sections.all().delete()
+                article.takeaways.all().delete()
+            article.title = data.title
+            article.author = author
+            article.lead = paragraphs_html(data.lead)
+            article.meta_description = data.meta_description or article.meta_description
+            article.status = (
+                Article.Status.PUBLISHED if publish else Article.Status.DRAFT
+            )
+            article.published_at = data.published_on and timezone.make_aware(
+                datetime.combine(data.published_on, time())
+            )
+            aspect_label, highlight_label = data.takeaways_header
+            article.takeaways_aspect_label = aspect_label
+            article.takeaways_highlight_label = highlight_label
+            article.save()
+            for order, (level, heading, paragraphs) in enumerate(data.sections, 1):
+                Section.objects.create(
+                    article=article,
+                    level=level,
+                    heading=heading,
+                    body=paragraphs_html(paragraphs),
+                    order=order,
+                )
+            for order, (aspect, highlight) in enumerate(data.takeaways, 1):
+                Takeaway.objects.create(
+                    article=article, aspect=aspect, highlight=highlight, order=order
+                )
+            article.tags.set(data.tags)
+            links = NetworkLink.objects.titled(data.network_titles)
+            article.pinned_links.set(links.values())
+        missing = [title for title in data.network_titles if title not in links]
+        return article, missing
+
+
+def paragraphs_html(texts):
+    """Paragraphs as `<p>` elements; plain text is escaped, safe strings kept."""
+    return format_html_join("", "<p>{}</p>", ((text,) for text in texts))
+
 
 class TaggedArticle(TaggedItemBase):
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
@@ -66,6 +121,23 @@ class TaggedArticle(TaggedItemBase):
                 fields=["tag", "content_object"], name="unique_tag_per_article"
             )
         ]
+
+
+class NetworkLinkQuerySet(models.QuerySet):
+    def titled(self, titles):
+        """Map each of `titles` that a link has, ignoring case, to that link.
+
+        When several links share a title, an active one wins, then the newest.
+        """
+        if not titles:
+            return {}
+        found = {}
+        matches = self.filter(reduce(or_, (Q(title__iexact=t) for t in titles)))
+        for link in matches.order_by("-is_active", "-created_at", "-id"):
+            for title in titles:
+                if title.casefold() == link.title.casefold():
+                    found.setdefault(title, link)
+        return found
 
 
 class NetworkLink(models.Model):
@@ -80,6 +152,8 @@ class NetworkLink(models.Model):
         help_text="Only active links appear on article pages.",
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = NetworkLinkQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -322,6 +322,20 @@ MAGPOST_WORDS_PER_MINUTE = env_int("MAGPOST_WORDS_PER_MINUTE", 250)
 MAGPOST_ARTICLES_PER_PAGE = env_int("MAGPOST_ARTICLES_PER_PAGE", 10)
 MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
 
+# Editorial checks (articles/editorial.py): what counts as a mistake.
+# Search results show about 60 characters of a title.
+MAGPOST_TITLE_MAX_LENGTH = env_int("MAGPOST_TITLE_MAX_LENGTH", 60)
+# Shorter paragraphs ("Read on.") may repeat on purpose.
+MAGPOST_REPEATED_PARAGRAPH_MIN_WORDS = env_int(
+    "MAGPOST_REPEATED_PARAGRAPH_MIN_WORDS", 8
+)
+# A phrase of 2 to 4 words used at least 8 times and at least 10 times per
+# 1,000 words reads as keyword stuffing; well-edited long reads stay under 5.
+MAGPOST_STUFFING_MIN_PHRASE_WORDS = env_int("MAGPOST_STUFFING_MIN_PHRASE_WORDS", 2)
+MAGPOST_STUFFING_MAX_PHRASE_WORDS = env_int("MAGPOST_STUFFING_MAX_PHRASE_WORDS", 4)
+MAGPOST_STUFFING_MIN_COUNT = env_int("MAGPOST_STUFFING_MIN_COUNT", 8)
+MAGPOST_STUFFING_PER_1000_WORDS = env_int("MAGPOST_STUFFING_PER_1000_WORDS", 10)
+
 # Comments --------------------------------------------------------------------
 
 COMMENTS_RATE_LIMIT = env_str("COMMENTS_RATE_LIMIT", "5/600")

@@ -1,9 +1,15 @@
+from pathlib import Path
+
 import pytest
 
 from django.core.cache import cache
 from django.test import override_settings
 
 from .factories import make_article, make_user
+
+# The seed article lives beside the project checkout, in ../shared/seed.
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed"
+SEED = SEED / "alaska-summit.txt"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -49,3 +55,11 @@ def article(author):
 @pytest.fixture
 def editor(db):
     return make_user("editor", is_staff=True, groups=["Editors"])
+
+
+@pytest.fixture
+def seed_path():
+    """The seed article's export; tests that need it skip when it is absent."""
+    if not SEED.is_file():
+        pytest.skip("the seed article ../shared/seed/alaska-summit.txt is absent")
+    return SEED

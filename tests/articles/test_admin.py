@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from django.urls import reverse
@@ -182,3 +184,97 @@ def test_editors_manage_network_links(editor_client):
     response = editor_client.get(reverse("admin:articles_networklink_changelist"))
     assert response.status_code == 200
     assert link.title in response.content.decode()
+
+
+# Editorial checks in the admin
+
+
+def findings_list(html):
+    match = re.search(r'<ul class="editorial-findings">(.*?)</ul>', html, re.S)
+    return match.group(1) if match else None
+
+
+def test_change_page_lists_editorial_findings_escaped(editor_client):
+    """Findings show on the change page with their places, as plain text."""
+    article = make_article(sections=0, takeaways=0, meta_description="")
+    article.sections.create(heading="<b>Bare</b>", level=2, body="", order=1)
+    html = editor_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).content.decode()
+    assert "Editorial checks" in html
+    findings = findings_list(html)
+    assert "<strong>meta description</strong>: There is no meta description" in findings
+    assert "<strong>section “&lt;b&gt;Bare&lt;/b&gt;”</strong>: This section has" in findings
+    assert "<b>Bare</b>" not in findings
+
+
+def test_change_page_of_a_clean_article_says_nothing_was_found(editor_client):
+    """A clean article gets an all-clear instead of a list."""
+    article = make_article(meta_description="What the article is about.")
+    html = editor_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).content.decode()
+    assert findings_list(html) is None
+    assert "the checks found no problems" in html
+
+
+def test_add_page_explains_checks_run_once_saved(editor_client):
+    """A new article has nothing to check yet, and says so."""
+    html = editor_client.get(reverse("admin:articles_article_add")).content.decode()
+    assert "Checked once the article is saved." in html
+
+
+def test_saving_an_article_with_findings_warns_the_editor(editor_client, editor):
+    """After saving, a warning sums up what the checks found."""
+    response = editor_client.post(
+        reverse("admin:articles_article_add"),
+        article_form(editor, meta_description=""),
+        follow=True,
+    )
+    shown = [(m.level_tag, str(m)) for m in response.context["messages"]]
+    assert shown[0][0] == "success"
+    assert shown[1] == (
+        "warning",
+        "The editorial checks found 1 thing(s) to look at (listed under "
+        "“Editorial checks”): meta description: There is no meta description, "
+        "so search engines and link previews show the lead's first words. Write "
+        "one or two sentences.",
+    )
+
+
+def test_saving_a_clean_article_gives_no_warning(editor_client, editor):
+    """Only the success message follows a clean save."""
+    response = editor_client.post(
+        reverse("admin:articles_article_add"), article_form(editor), follow=True
+    )
+    assert [m.level_tag for m in response.context["messages"]] == ["success"]
+
+
+def test_changing_an_article_runs_the_checks_on_what_was_saved(editor_client, editor):
+    """The warning reflects the sections as saved, inlines included."""
+    editor_client.post(reverse("admin:articles_article_add"), article_form(editor))
+    article = Article.objects.get()
+    data = article_form(
+        editor,
+        **formset(
+            "sections",
+            [
+                {"id": str(s.pk), "article": str(article.pk), "level": str(s.level),
+                 "order": str(s.order), "heading": s.heading, "body": s.body,
+                 "anchor": s.anchor}
+                for s in article.sections.all()
+            ],
+            initial=3,
+        ),
+        **formset("takeaways", [], initial=0),
+    )  # fmt: skip
+    data["sections-0-level"] = "3"
+    response = editor_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]), data, follow=True
+    )
+    messages = response.context["messages"]
+    warnings = [str(m) for m in messages if m.level_tag == "warning"]
+    assert len(warnings) == 1
+    assert "subsection “The Return”: This level-3 heading follows a level-1" in (
+        warnings[0]
+    )

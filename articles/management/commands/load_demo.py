@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
-from django.utils.html import escape
 
 from articles import demo_content
-from articles.models import Article, NetworkLink, Section, Takeaway
+from articles.importer import ArticleData, SectionData
+from articles.models import Article, NetworkLink
 from comments.models import Comment
 
 DEMO_PASSWORD = "magpost-demo-2026"
@@ -21,10 +21,6 @@ ACCOUNTS = [
 ]
 
 
-def paragraphs(texts):
-    return "".join(f"<p>{escape(text)}</p>" for text in texts)
-
-
 class Command(BaseCommand):
     help = (
         "Fill an empty database with demo articles, network links and accounts. "
@@ -34,17 +30,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             accounts = {row[0]: self.account(*row) for row in ACCOUNTS}
-            links = {
-                title: NetworkLink.objects.get_or_create(
+            for site, title, url in demo_content.NETWORK_LINKS:
+                NetworkLink.objects.get_or_create(
                     url=url, defaults={"site_name": site, "title": title}
-                )[0]
-                for site, title, url in demo_content.NETWORK_LINKS
-            }
+                )
             authors = [accounts["editor"], accounts["writer"]]
             created = 0
             for number, data in enumerate(demo_content.ARTICLES):
                 if not Article.objects.filter(slug=data["slug"]).exists():
-                    self.article(data, authors[number % len(authors)], links)
+                    article, _ = Article.objects.create_from(
+                        self.article_data(data),
+                        author=authors[number % len(authors)],
+                        publish=True,
+                    )
+                    self.add_comments(article, data["comments"])
                     created += 1
         self.stdout.write(
             f"Demo content: {created} new article(s), "
@@ -78,33 +77,22 @@ class Command(BaseCommand):
                 user.groups.add(Group.objects.get(name=group))
         return user
 
-    def article(self, data, author, links):
-        article = Article.objects.create(
+    def article_data(self, data):
+        return ArticleData(
             title=data["title"],
             slug=data["slug"],
-            author=author,
-            lead=paragraphs(data["lead"]),
+            published_on=timezone.localdate() - timedelta(days=data["days_ago"]),
+            lead=data["lead"],
+            sections=[SectionData(*section) for section in data["sections"]],
+            takeaways_header=data["takeaways_header"],
+            takeaways=data["takeaways"],
+            network_titles=data["network"],
+            tags=data["tags"],
             meta_description=data["meta_description"],
-            status=Article.Status.PUBLISHED,
-            published_at=timezone.now() - timedelta(days=data["days_ago"]),
-            takeaways_aspect_label=data["takeaways_header"][0],
-            takeaways_highlight_label=data["takeaways_header"][1],
         )
-        for order, (level, heading, texts) in enumerate(data["sections"]):
-            Section.objects.create(
-                article=article,
-                level=level,
-                heading=heading,
-                body=paragraphs(texts),
-                order=order,
-            )
-        for order, (aspect, highlight) in enumerate(data["takeaways"]):
-            Takeaway.objects.create(
-                article=article, aspect=aspect, highlight=highlight, order=order
-            )
-        article.tags.add(*data["tags"])
-        article.pinned_links.add(*(links[title] for title in data["network"]))
-        for hours, (name, email, body, status) in enumerate(data["comments"], 1):
+
+    def add_comments(self, article, comments):
+        for hours, (name, email, body, status) in enumerate(comments, 1):
             Comment.objects.create(
                 article=article,
                 name=name,
@@ -113,4 +101,3 @@ class Command(BaseCommand):
                 status=status,
                 created_at=article.published_at + timedelta(hours=hours * 5),
             )
-        return article
