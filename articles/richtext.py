@@ -19,8 +19,21 @@ TAG = re.compile(r"<[^>]*>")
 
 def sanitize(markup):
     """Return `markup` with only the allowed tags, attributes and URL schemes."""
+    clean = _clean(markup or "")
+    # Markup that cannot nest (a link inside a link) can come out of one pass
+    # in a form that parses differently; cleaning again settles it, so that
+    # what is stored is exactly what a browser will see.
+    for _ in range(3):
+        again = _clean(clean)
+        if again == clean:
+            break
+        clean = again
+    return clean
+
+
+def _clean(markup):
     return nh3.clean(
-        markup or "",
+        markup,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,

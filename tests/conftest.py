@@ -1,15 +1,22 @@
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from django.core.cache import cache
 from django.test import override_settings
 
 from .factories import make_article, make_user
 
+# In CI the property tests run the same examples every time, so that a red
+# build is reproducible; on a workstation they explore new ones on every run.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
+
 # The seed article lives beside the project checkout, in ../shared/seed.
-SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed"
-SEED = SEED / "alaska-summit.txt"
+SEED = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed" / "alaska-summit.txt"
 
 
 @pytest.fixture(scope="session", autouse=True)
