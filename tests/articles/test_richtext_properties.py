@@ -1,6 +1,5 @@
 """Whatever an editor pastes, the sanitiser's output is safe and stable."""
 
-import html
 from html.parser import HTMLParser
 
 from hypothesis import example, given, settings, strategies as st
@@ -51,6 +50,7 @@ class Inspector(HTMLParser):
 
 @settings(max_examples=400, deadline=None)
 @given(markup)
+@example('<IFRAME><p style="width: expression(alert(1))">')
 def test_sanitised_html_has_only_allowed_markup_and_is_balanced(dirty):
     clean = sanitize(dirty)
     inspector = Inspector()
@@ -58,9 +58,9 @@ def test_sanitised_html_has_only_allowed_markup_and_is_balanced(dirty):
     inspector.close()
     assert inspector.problems == []
     assert inspector.open == []
-    lowered = html.unescape(clean).lower()
+    # Hostile markup may survive only as escaped text, never as markup.
     assert "<script" not in clean.lower()
-    assert "expression(" not in lowered or "style" not in clean
+    assert "<style" not in clean.lower()
 
 
 @settings(max_examples=400, deadline=None)
