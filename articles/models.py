@@ -1,13 +1,16 @@
 import math
+import secrets
 from datetime import datetime, time, timedelta
 from functools import reduce
 from operator import or_
 
+import reversion
 from ckeditor.fields import RichTextField
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
@@ -173,6 +176,16 @@ class Article(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class Review(models.TextChoices):
+        WRITING = "writing", "Writing"
+        READY = "ready", "Ready for review"
+        CHANGES_REQUESTED = "changes", "Changes requested"
+        APPROVED = "approved", "Approved"
+
+    class NoteKind(models.TextChoices):
+        UPDATE = "update", "Updated"
+        CORRECTION = "correction", "Correction"
+
     title = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=200,
@@ -237,6 +250,35 @@ class Article(models.Model):
         help_text="Shown under “From our network”. When none are pinned, the "
         "newest active links are shown.",
     )
+    review_state = models.CharField(
+        max_length=10, choices=Review.choices, default=Review.WRITING
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_to_review",
+        limit_choices_to={"is_staff": True},
+        help_text="Who reviews the article next.",
+    )
+    review_due = models.DateField("review due", null=True, blank=True)
+    note_kind = models.CharField(
+        "note", max_length=10, choices=NoteKind.choices, blank=True
+    )
+    note_text = models.TextField(
+        "note text",
+        blank=True,
+        help_text="Shown under the title, e.g. what was corrected. Earlier notes "
+        "stay in the article's history.",
+    )
+    noted_at = models.DateTimeField(
+        "note date",
+        null=True,
+        blank=True,
+        help_text="Shown with the note, and used as the article's modification "
+        "date in feeds and search results.",
+    )
     word_count = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -247,9 +289,13 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
+        permissions = [("publish_article", "Can publish articles")]
         indexes = [
             models.Index(
                 fields=["status", "-published_at", "-id"], name="article_newest"
+            ),
+            models.Index(
+                fields=["assignee", "review_state"], name="article_review_queue"
             ),
             models.Index(
                 fields=["author", "status", "-published_at", "-id"],
@@ -262,6 +308,11 @@ class Article(models.Model):
                 name="published_article_has_date",
                 violation_error_message="A published article needs a "
                 "publication date.",
+            ),
+            models.CheckConstraint(
+                condition=Q(note_kind="") | (~Q(note_text="") & Q(noted_at__isnull=False)),
+                name="note_has_text_and_date",
+                violation_error_message="A note needs its text and its date.",
             ),
             models.CheckConstraint(
                 condition=Q(hero_image="") | ~Q(hero_alt=""),
@@ -286,6 +337,11 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        if self.note_kind and not (self.note_text.strip() and self.noted_at):
+            raise ValidationError(
+                {"note_text": "Write the note and give its date, or choose no note."},
+                code="note_incomplete",
+            )
         if self.hero_image and not self.hero_alt.strip():
             raise ValidationError(
                 {"hero_alt": "Describe the image for readers who cannot see it."},
@@ -328,6 +384,13 @@ class Article(models.Model):
     def reading_time(self):
         """Minutes to read, rounded up, never less than one."""
         return max(1, math.ceil(self.word_count / settings.MAGPOST_WORDS_PER_MINUTE))
+
+    @property
+    def modified_at(self):
+        """When readers were last told of a change: the note's date, if any."""
+        if self.noted_at and self.published_at and self.noted_at > self.published_at:
+            return self.noted_at
+        return self.published_at
 
     def is_published(self):
         return (
@@ -447,3 +510,77 @@ class Takeaway(ArticlePart):
 
     def __str__(self):
         return self.aspect
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+class PreviewLink(models.Model):
+    """A link that shows a draft to a reviewer who has no account."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="preview_links"
+    )
+    token = models.CharField(max_length=43, unique=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Preview of “{self.article}”"
+
+    def save(self, *args, **kwargs):
+        if not self.token:
+            self.token = secrets.token_urlsafe(32)
+        if not self.expires_at:
+            self.expires_at = self.created_at + timedelta(
+                days=settings.MAGPOST_PREVIEW_DAYS
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        signed = signing.TimestampSigner(salt=PREVIEW_SALT).sign(self.token)
+        return reverse("articles:preview", kwargs={"signed": signed})
+
+    def revoke(self):
+        self.revoked_at = timezone.now()
+        self.save(update_fields=["revoked_at"])
+
+    def is_usable(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()
+
+    @classmethod
+    def from_signed(cls, signed):
+        """The usable link a signed token names, or None if it is not one."""
+        try:
+            token = signing.TimestampSigner(salt=PREVIEW_SALT).unsign(
+                signed, max_age=timedelta(days=settings.MAGPOST_PREVIEW_DAYS)
+            )
+        except signing.BadSignature:
+            return None
+        return cls.objects.usable().select_related("article").filter(token=token).first()
+
+
+PREVIEW_SALT = "articles.preview-link"
+
+
+# Revisions keep the whole article: its sections, takeaways and tags follow it
+# (pinned links are stored with the article itself).
+reversion.register(Section)
+reversion.register(Takeaway)
+reversion.register(TaggedArticle)
+reversion.register(Article, follow=["sections", "takeaways", "taggedarticle_set"])

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="home"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("tags/<slug:slug>/", views.TagArchiveView.as_view(), name="tag"),
+    path("preview/<str:signed>/", views.PreviewView.as_view(), name="preview"),
     path(
         "authors/<str:username>/", views.AuthorArchiveView.as_view(), name="author"
     ),

@@ -2,13 +2,14 @@ from taggit.models import Tag
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
 from comments.forms import CommentForm
 from comments.models import build_threads, pending_ids
 
-from .models import Article
+from .models import Article, PreviewLink
 
 
 class ArticleListView(ListView):
@@ -55,6 +56,7 @@ class AuthorArchiveView(ArticleListView):
 
 class ArticleDetailView(DetailView):
     context_object_name = "article"
+    takes_comments = True
 
     def get_queryset(self):
         articles = Article.objects.for_detail(pending_ids(self.request))
@@ -66,7 +68,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         article = self.object
         comments = article.visible_comments
-        if article.accepts_comments():
+        if self.takes_comments and article.accepts_comments():
             kwargs.setdefault(
                 "comment_form",
                 CommentForm(article=article, initial={"parent": self.reply_to()}),
@@ -91,6 +93,23 @@ class ArticleDetailView(DetailView):
             response["Cache-Control"] = "private, no-store"
             response["X-Robots-Tag"] = "noindex"
         return response
+
+
+class PreviewView(ArticleDetailView):
+    """A draft, shown to a reviewer who holds a valid preview link."""
+
+    takes_comments = False
+
+    def get(self, request, *args, **kwargs):
+        self.link = PreviewLink.from_signed(kwargs["signed"])
+        if self.link is None:
+            raise Http404("This preview link is not valid, or no longer.")
+        if self.link.article.is_published():
+            return redirect(self.link.article)
+        return super().get(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        return Article.objects.for_detail().get(pk=self.link.article_id)
 
 
 def render_article(request, slug, status=200, **context):

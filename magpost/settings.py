@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "ckeditor",
     "taggit",
     "axes",
+    "reversion",
     "articles",
     "comments",
 ]
@@ -321,6 +322,7 @@ MAGPOST_SITE_TAGLINE = env_str(
 MAGPOST_WORDS_PER_MINUTE = env_int("MAGPOST_WORDS_PER_MINUTE", 250)
 MAGPOST_ARTICLES_PER_PAGE = env_int("MAGPOST_ARTICLES_PER_PAGE", 10)
 MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
+MAGPOST_PREVIEW_DAYS = env_int("MAGPOST_PREVIEW_DAYS", 7)
 
 # Editorial checks (articles/editorial.py): what counts as a mistake.
 # Search results show about 60 characters of a title.

@@ -36,6 +36,7 @@ def article_form(author, **overrides):
         "comments_open": "on",
         "tags": "trains, travel",
         "meta_description": "Why sleeper trains are full again.",
+        "review_state": "writing",
         "takeaways_aspect_label": "Aspect",
         "takeaways_highlight_label": "Highlights",
         **formset(
