@@ -6,6 +6,7 @@ from reversion.models import Version
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ORDER_VAR, ChangeList
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Case, Count, IntegerField, Q, When
@@ -17,7 +18,15 @@ from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_POST
 
 from .editorial import check_article
-from .models import Article, NetworkLink, PreviewLink, Section, Takeaway
+from .models import (
+    Article,
+    ArticleAuthor,
+    AuthorProfile,
+    NetworkLink,
+    PreviewLink,
+    Section,
+    Takeaway,
+)
 from .revisions import compare, snapshot
 from .uploads import ImageUploadField
 
@@ -46,6 +55,18 @@ class ReviewFirstChangeList(ChangeList):
         return ["my_review", *ordering]
 
 
+class CoAuthorInline(admin.TabularInline):
+    model = ArticleAuthor
+    extra = 0
+    fields = ["order", "author"]
+    verbose_name_plural = "co-authors (after the author above, in this order)"
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "author":
+            kwargs["queryset"] = get_user_model().objects.filter(is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     list_display = [
@@ -70,7 +91,7 @@ class ArticleAdmin(VersionAdmin):
         "created_at",
         "updated_at",
     ]
-    inlines = [SectionInline, TakeawayInline]
+    inlines = [CoAuthorInline, SectionInline, TakeawayInline]
     formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
     actions = ["publish_now", "return_to_draft"]
     fieldsets = [
@@ -397,3 +418,15 @@ class NetworkLinkAdmin(admin.ModelAdmin):
     formfield_overrides = {
         models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}
     }
+
+
+@admin.register(AuthorProfile)
+class AuthorProfileAdmin(admin.ModelAdmin):
+    list_display = ["user", "has_photo"]
+    search_fields = ["user__username", "user__first_name", "user__last_name", "bio"]
+    list_select_related = ["user"]
+    formfield_overrides = {models.ImageField: {"form_class": ImageUploadField}}
+
+    @admin.display(description="Photo", boolean=True)
+    def has_photo(self, profile):
+        return bool(profile.photo)

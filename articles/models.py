@@ -14,14 +14,14 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.text import slugify
 
 from .richtext import count_words, plain_text, sanitize
-from .uploads import hero_upload_to, validate_image_upload
+from .uploads import author_photo_upload_to, hero_upload_to, validate_image_upload
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -39,6 +39,12 @@ class ArticleQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
 
+    def by_author(self, user):
+        """Articles the user wrote, alone or as a co-author."""
+        return self.filter(
+            Q(author=user) | Q(pk__in=ArticleAuthor.objects.filter(author=user).values("article"))
+        )
+
     def for_list(self):
         """What an article card shows: author and tags, in two queries."""
         return self.select_related("author").prefetch_related("tags")
@@ -53,7 +59,7 @@ class ArticleQuerySet(models.QuerySet):
             "sections",
             "takeaways",
             "tags",
-            "pinned_links",
+            Prefetch("credits", queryset=ArticleAuthor.objects.select_related("author")),
             Prefetch(
                 "comments",
                 queryset=Comment.objects.for_page(pending_comment_ids),
@@ -418,12 +424,76 @@ class Article(models.Model):
         return outline
 
     def network_links(self):
-        """Pinned links, or else the newest active ones, at most the setting."""
-        limit = settings.MAGPOST_NETWORK_LINKS_SHOWN
-        pinned = [link for link in self.pinned_links.all() if link.is_active]
-        if pinned:
-            return pinned[:limit]
-        return list(NetworkLink.objects.filter(is_active=True)[:limit])
+        """Pinned links, or else the newest active ones, at most the setting.
+
+        One query: active links with this article's pinned ones first.
+        """
+        pinned = Article.pinned_links.through.objects.filter(
+            article_id=self.pk, networklink_id=OuterRef("pk")
+        )
+        links = list(
+            NetworkLink.objects.filter(is_active=True)
+            .annotate(is_pinned=Exists(pinned))
+            .order_by("-is_pinned", "-created_at", "-id")[
+                : settings.MAGPOST_NETWORK_LINKS_SHOWN
+            ]
+        )
+        return [link for link in links if link.is_pinned] or links
+
+    @property
+    def authors(self):
+        """The article's authors in order: its author, then any co-authors."""
+        return [self.author, *(credit.author for credit in self.credits.all())]
+
+
+class ArticleAuthor(models.Model):
+    """A co-author of an article, after its main author, in order."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="credits")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="credits"
+    )
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "co-author"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "author"], name="unique_co_author"
+            )
+        ]
+        indexes = [models.Index(fields=["author", "article"], name="co_author_articles")]
+
+    def __str__(self):
+        return str(self.author)
+
+
+class AuthorProfile(models.Model):
+    """What readers see about an author on their page."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    bio = models.TextField(
+        max_length=600,
+        blank=True,
+        help_text="Two or three sentences, in the third person.",
+    )
+    photo = models.ImageField(
+        upload_to=author_photo_upload_to,
+        blank=True,
+        validators=[
+            FileExtensionValidator(["jpg", "jpeg", "png", "webp", "gif"]),
+            validate_image_upload,
+        ],
+    )
+
+    def __str__(self):
+        return f"Profile of {self.user}"
+
+    def get_absolute_url(self):
+        return reverse("articles:author", kwargs={"username": self.user.username})
 
 
 class ArticlePart(models.Model):
@@ -583,4 +653,7 @@ PREVIEW_SALT = "articles.preview-link"
 reversion.register(Section)
 reversion.register(Takeaway)
 reversion.register(TaggedArticle)
-reversion.register(Article, follow=["sections", "takeaways", "taggedarticle_set"])
+reversion.register(ArticleAuthor)
+reversion.register(
+    Article, follow=["sections", "takeaways", "taggedarticle_set", "credits"]
+)

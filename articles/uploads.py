@@ -72,14 +72,19 @@ def validate_image_upload(upload):
         upload.seek(0)
 
 
-def hero_upload_to(article, filename):
-    """A clean, unique name with the extension of the image's real format."""
-    upload = article.hero_image
+def clean_name(folder, upload, filename):
+    """A safe, unique name with the extension of the image's real format."""
     upload.seek(0)
     with Image.open(upload) as image:
         extension = EXTENSIONS[image.format]
     upload.seek(0)
     stem = slugify(filename.rsplit(".", 1)[0])[:60] or "image"
-    return (
-        f"heroes/{timezone.now():%Y/%m}/{stem}-{secrets.token_hex(4)}{extension}"
-    )
+    return f"{folder}/{timezone.now():%Y/%m}/{stem}-{secrets.token_hex(4)}{extension}"
+
+
+def hero_upload_to(article, filename):
+    return clean_name("heroes", article.hero_image, filename)
+
+
+def author_photo_upload_to(profile, filename):
+    return clean_name("authors", profile.photo, filename)

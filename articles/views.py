@@ -2,6 +2,7 @@ from taggit.models import Tag
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
@@ -37,21 +38,26 @@ class TagArchiveView(ArticleListView):
 
 
 class AuthorArchiveView(ArticleListView):
+    """An author's page: who they are, then the articles they wrote or co-wrote."""
+
     template_name = "articles/author_archive.html"
 
     def get_queryset(self):
         # Only people with published work have a public page, so the archive
         # cannot be used to find out which staff accounts exist.
+        published = Article.objects.published()
         authors = get_user_model().objects.filter(
-            articles__in=Article.objects.published()
+            Q(articles__in=published) | Q(credits__article__in=published)
         )
         self.author = get_object_or_404(
-            authors.distinct(), username=self.kwargs["username"]
+            authors.select_related("profile").distinct(),
+            username=self.kwargs["username"],
         )
-        return super().get_queryset().filter(author=self.author)
+        return super().get_queryset().by_author(self.author)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(author=self.author, **kwargs)
+        profile = getattr(self.author, "profile", None)
+        return super().get_context_data(author=self.author, profile=profile, **kwargs)
 
 
 class ArticleDetailView(DetailView):

@@ -48,6 +48,7 @@ def article_form(author, **overrides):
             ],
         ),
         **formset("takeaways", [{"order": "1", "aspect": "Demand", "highlight": "Trains are full."}]),
+        **formset("credits", []),
     }
     data.update(overrides)
     return data

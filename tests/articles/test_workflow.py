@@ -311,3 +311,65 @@ def test_a_note_without_text_or_date_is_refused(editor_client, article):
     )
     assert response.status_code == 200
     assert "Write the note and give its date, or choose no note." in response.content.decode()
+
+
+# Several authors and their pages ---------------------------------------------
+
+
+def test_co_authors_are_credited_in_order_with_links_to_their_pages(editor_client, editor, client, author):
+    second = make_user("bo", first_name="Bo", last_name="Lindqvist")
+    third = make_user("cy", first_name="Cy", last_name="Okoro")
+    data = article_form(editor, **formset("credits", [
+        {"order": "2", "author": str(third.pk)},
+        {"order": "1", "author": str(second.pk)},
+    ]))
+    data["author"] = str(author.pk)
+    editor_client.post(reverse("admin:articles_article_add"), data)
+    article = Article.objects.get()
+    assert article.authors == [author, second, third]
+
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert (
+        'By <a href="/authors/ada/" rel="author">Ada Quill</a>, '
+        '<a href="/authors/bo/" rel="author">Bo Lindqvist</a> and '
+        '<a href="/authors/cy/" rel="author">Cy Okoro</a>'
+    ) in html
+
+
+def test_a_co_author_has_a_page_listing_the_article(client):
+    from articles.models import ArticleAuthor, AuthorProfile
+
+    guest = make_user("guest", first_name="Gia", last_name="Guest")
+    AuthorProfile.objects.create(user=guest, bio="Gia writes about <rivers> & estuaries.")
+    article = make_article(title="Written together")
+    ArticleAuthor.objects.create(article=article, author=guest)
+
+    response = client.get(reverse("articles:author", args=["guest"]))
+
+    assert response.status_code == 200
+    assert list(response.context["articles"]) == [article]
+    html = response.content.decode()
+    assert "Gia Guest" in html
+    assert "Gia writes about &lt;rivers&gt; &amp; estuaries." in html
+
+
+def test_the_same_person_cannot_be_credited_twice(article):
+    from django.db import IntegrityError
+
+    from articles.models import ArticleAuthor
+
+    other = make_user()
+    ArticleAuthor.objects.create(article=article, author=other)
+    with pytest.raises(IntegrityError):
+        ArticleAuthor.objects.create(article=article, author=other)
+
+
+@pytest.mark.parametrize("co_authors", [1, 6])
+def test_article_page_budget_holds_with_co_authors(client, django_assert_max_num_queries, co_authors):
+    from articles.models import ArticleAuthor
+
+    article = make_article()
+    for n in range(co_authors):
+        ArticleAuthor.objects.create(article=article, author=make_user(), order=n)
+    with django_assert_max_num_queries(8):
+        assert client.get(article.get_absolute_url()).status_code == 200
