@@ -20,6 +20,8 @@ from django.utils import timezone
 from django.utils.html import format_html_join
 from django.utils.text import slugify
 
+from magpost import pagecache
+
 from .richtext import count_words, plain_text, sanitize
 from .uploads import author_photo_upload_to, hero_upload_to, validate_image_upload
 
@@ -175,6 +177,15 @@ class NetworkLink(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.site_name})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        pagecache.content_changed()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        pagecache.content_changed()
+        return result
 
 
 class Article(models.Model):
@@ -338,6 +349,12 @@ class Article(models.Model):
             self.published_at = timezone.now()
         self.word_count = self.count_words()
         super().save(*args, **kwargs)
+        pagecache.content_changed()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        pagecache.content_changed()
+        return result
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -382,9 +399,10 @@ class Article(models.Model):
         return count_words(*texts)
 
     def update_word_count(self):
-        """Recount after sections or takeaways change."""
+        """Recount after sections or takeaways change (and refresh pages)."""
         self.word_count = self.count_words()
         Article.objects.filter(pk=self.pk).update(word_count=self.word_count)
+        pagecache.content_changed()
 
     @property
     def reading_time(self):
@@ -468,6 +486,10 @@ class ArticleAuthor(models.Model):
     def __str__(self):
         return str(self.author)
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        pagecache.content_changed()
+
 
 class AuthorProfile(models.Model):
     """What readers see about an author on their page."""
@@ -491,6 +513,10 @@ class AuthorProfile(models.Model):
 
     def __str__(self):
         return f"Profile of {self.user}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        pagecache.content_changed()
 
     def get_absolute_url(self):
         return reverse("articles:author", kwargs={"username": self.user.username})

@@ -4,16 +4,18 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
 from comments.forms import CommentForm
 from comments.models import build_threads, pending_ids
+from magpost.pagecache import CSRF_SLOT, TIMESTAMP_SLOT, CachedPageMixin
 
 from .models import Article, PreviewLink
 
 
-class ArticleListView(ListView):
+class ArticleListView(CachedPageMixin, ListView):
     """The newest published articles, newest first."""
 
     template_name = "articles/article_list.html"
@@ -60,9 +62,10 @@ class AuthorArchiveView(ArticleListView):
         return super().get_context_data(author=self.author, profile=profile, **kwargs)
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(CachedPageMixin, DetailView):
     context_object_name = "article"
     takes_comments = True
+    shows_comments = True
 
     def get_queryset(self):
         articles = Article.objects.for_detail(pending_ids(self.request))
@@ -79,11 +82,20 @@ class ArticleDetailView(DetailView):
                 "comment_form",
                 CommentForm(article=article, initial={"parent": self.reply_to()}),
             )
+            # Taken once, so that a cached copy can swap them for placeholders.
+            kwargs["csrf_token"] = get_token(self.request)
+            self.form_values = {
+                kwargs["csrf_token"]: CSRF_SLOT,
+                kwargs["comment_form"].initial.get("timestamp", ""): TIMESTAMP_SLOT,
+            }
         return super().get_context_data(
             comment_threads=build_threads(comments),
             comment_count=sum(not c.is_pending() for c in comments),
             **kwargs,
         )
+
+    def personal_values(self):
+        return getattr(self, "form_values", {})
 
     def reply_to(self):
         """The approved comment a no-JavaScript "Reply" link asked to answer."""
@@ -105,6 +117,7 @@ class PreviewView(ArticleDetailView):
     """A draft, shown to a reviewer who holds a valid preview link."""
 
     takes_comments = False
+    page_cache = False
 
     def get(self, request, *args, **kwargs):
         self.link = PreviewLink.from_signed(kwargs["signed"])

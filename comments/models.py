@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from articles.models import Article
+from magpost import pagecache
 
 
 # A poster sees their own pending comments: their ids travel in a signed
@@ -131,6 +132,7 @@ class Comment(models.Model):
         self.email = normalize_email(self.email)
         self.body_hash = body_digest(self.body)
         super().save(*args, **kwargs)
+        pagecache.comments_changed(self.article.slug)
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#comment-{self.pk}"

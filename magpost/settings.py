@@ -323,6 +323,10 @@ MAGPOST_WORDS_PER_MINUTE = env_int("MAGPOST_WORDS_PER_MINUTE", 250)
 MAGPOST_ARTICLES_PER_PAGE = env_int("MAGPOST_ARTICLES_PER_PAGE", 10)
 MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
 MAGPOST_PREVIEW_DAYS = env_int("MAGPOST_PREVIEW_DAYS", 7)
+# How long an anonymous reader's page is kept in the cache; 0 turns it off.
+# Changes clear it at once, and no copy outlives the next scheduled article.
+MAGPOST_PAGE_CACHE_SECONDS = env_int("MAGPOST_PAGE_CACHE_SECONDS", 600)
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 
 # Editorial checks (articles/editorial.py): what counts as a mistake.
 # Search results show about 60 characters of a title.

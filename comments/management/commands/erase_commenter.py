@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
-from django.core.validators import validate_email
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 
 from comments.models import Comment
+from magpost import pagecache
 
 
 class Command(BaseCommand):
@@ -23,6 +24,9 @@ class Command(BaseCommand):
             raise CommandError(f"“{email}” is not an email address; check the spelling.")
         with transaction.atomic():
             comments = Comment.objects.by_email(email)
+            slugs = set(comments.values_list("article__slug", flat=True))
             count = comments.count()
             comments.delete()
+            for slug in slugs:
+                pagecache.comments_changed(slug)
         self.stdout.write(f"Erased {count} comment(s) left with {email.strip()}.")

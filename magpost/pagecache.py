@@ -1,0 +1,160 @@
+"""
+Whole pages for anonymous readers, from Django's cache.
+
+A cached page is the finished HTML, so a hit renders no template and runs no
+SQL. Two things on an article page differ per visitor: the comment form's
+CSRF token and its signed timestamp. They are stored as placeholders and
+filled in on every response; everything else personal (a logged-in user, a
+message, the poster's pending comments) makes the request skip the cache.
+
+Invalidation is by version numbers kept in the same cache: one for all
+content (articles, sections, takeaways, tags, authors, network links) and one
+per article for its comments. A page's key holds the versions it was built
+from, so a change makes older copies unreachable at once, on every app
+server. No copy outlives the next scheduled publication.
+"""
+
+import functools
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils import timezone
+
+CONTENT_VERSION = "pages:v:content"
+CSRF_SLOT = "__magpost_csrf_token__"
+TIMESTAMP_SLOT = "__magpost_form_timestamp__"
+PERSONAL_COOKIES = ("messages",)
+CACHEABLE_PARAMETERS = {"page"}
+
+
+def digest(text):
+    """A short, safe cache-key part for any text (addresses can be long)."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def comments_version_key(slug):
+    return f"pages:v:comments:{digest(slug)}"
+
+
+def content_changed():
+    """Every cached page is out of date once the current transaction commits."""
+    transaction.on_commit(lambda: cache.set(CONTENT_VERSION, time.time_ns(), None))
+
+
+def comments_changed(slug):
+    """The article's cached page is out of date once the transaction commits."""
+    key = comments_version_key(slug)
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+
+
+def is_cacheable(request):
+    """True for an anonymous reader's plain GET, with nothing personal in it."""
+    from comments.models import PENDING_COOKIE
+
+    personal = (settings.SESSION_COOKIE_NAME, PENDING_COOKIE, *PERSONAL_COOKIES)
+    return (
+        settings.MAGPOST_PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not any(name in request.COOKIES for name in personal)
+        and set(request.GET) <= CACHEABLE_PARAMETERS
+    )
+
+
+def lifetime():
+    """Seconds a page may be kept: never past the next scheduled publication."""
+    from articles.models import Article
+
+    seconds = settings.MAGPOST_PAGE_CACHE_SECONDS
+    upcoming = Article.objects.scheduled().order_by("published_at").first()
+    if upcoming is not None:
+        until = (upcoming.published_at - timezone.now()).total_seconds()
+        seconds = min(seconds, max(1, int(until)))
+    return seconds
+
+
+def page_key(request, comments_slug=None):
+    """The page's key, made from its address and the versions it depends on."""
+    names = [CONTENT_VERSION]
+    if comments_slug:
+        names.append(comments_version_key(comments_slug))
+    found = cache.get_many(names)
+    versions = ":".join(str(found.get(name, 0)) for name in names)
+    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"pages:page:{versions}:{digest(address)}"
+
+
+def fill(content, request):
+    """The stored page with this visitor's token and timestamp in their places."""
+    if CSRF_SLOT.encode() not in content:
+        return content
+    from comments.moderation import sign_timestamp
+
+    return content.replace(CSRF_SLOT.encode(), get_token(request).encode()).replace(
+        TIMESTAMP_SLOT.encode(), sign_timestamp().encode()
+    )
+
+
+def serve(request, render, comments_slug=None, personal_values=dict):
+    """The page from the cache, or rendered by `render()` and stored."""
+    if not is_cacheable(request):
+        response = render()
+        response.headers.setdefault("Cache-Control", "private, no-cache")
+        return response
+    key = page_key(request, comments_slug)
+    stored = cache.get(key)
+    if stored is not None:
+        content, content_type = stored
+        response = HttpResponse(fill(content, request), content_type=content_type)
+        response["Cache-Control"] = "no-cache"
+        return response
+
+    response = render()
+    if hasattr(response, "render"):
+        response.render()
+    # A view that set its own Cache-Control (a staff preview) is not shared.
+    if response.status_code == 200 and "Cache-Control" not in response:
+        content = response.content
+        for value, slot in personal_values().items():
+            content = content.replace(value.encode(), slot.encode())
+        cache.set(key, (content, response["Content-Type"]), lifetime())
+        response["Cache-Control"] = "no-cache"
+    return response
+
+
+class CachedPageMixin:
+    """Serve a class-based view's page from the cache to anonymous readers.
+
+    A view with per-visitor values in its page names them in
+    `personal_values()`, so that they are stored as placeholders.
+    """
+
+    page_cache = True
+    shows_comments = False
+
+    def personal_values(self):
+        return {}
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.page_cache:
+            return super().dispatch(request, *args, **kwargs)
+        return serve(
+            request,
+            lambda: super(CachedPageMixin, self).dispatch(request, *args, **kwargs),
+            comments_slug=kwargs.get("slug") if self.shows_comments else None,
+            personal_values=self.personal_values,
+        )
+
+
+def cached_page(view):
+    """The same cache for a function view whose page has nothing personal."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        return serve(request, lambda: view(request, *args, **kwargs))
+
+    return wrapped
