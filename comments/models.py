@@ -108,7 +108,7 @@ class Comment(models.Model):
             models.Index(
                 fields=["article", "status", "created_at"], name="comment_thread"
             ),
-            models.Index(fields=["status", "-created_at"], name="comment_queue"),
+            models.Index(fields=["status", "-created_at", "-id"], name="comment_queue"),
             models.Index(fields=["email", "status"], name="comment_commenter"),
         ]
         constraints = [
