@@ -6,14 +6,17 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
-from django.db.models import Prefetch, Q
+from django.db import connections, models
+from django.db.models import F, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from .richtext import count_words, plain_text, sanitize
+from . import search
+from .richtext import plain_text, sanitize
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -34,6 +37,46 @@ class ArticleQuerySet(models.QuerySet):
     def for_list(self):
         """What an article card shows: author and tags, in two queries."""
         return self.select_related("author").prefetch_related("tags")
+
+    def for_search(self):
+        """A card, and the sections its search excerpt is cut from."""
+        return self.for_list().prefetch_related("sections")
+
+    def search(self, query):
+        """Articles matching every word of `query`, best first, ranked in `rank`.
+
+        PostgreSQL reads the query as a web search (quotes, `or`, `-word`);
+        SQLite looks for all of its words. Any text is a valid query.
+        """
+        query = search.clean_query(query)
+        terms = search.query_terms(query)
+        if not terms:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            wanted = SearchQuery(
+                query, search_type="websearch", config=settings.MAGPOST_SEARCH_CONFIG
+            )
+            found = self.filter(search_vector=wanted).annotate(
+                rank=SearchRank(F("search_vector"), wanted)
+            )
+        else:
+            # FTS5 has no ORM support: its MATCH and bm25() are plain SQL.
+            # bm25() is lower for better matches, so it is negated.
+            table, match = search.FTS_TABLE, search.fts5_match(terms)
+            weights = ", ".join(map(str, search.FTS_WEIGHTS))
+            article_id = f"{self.model._meta.db_table}.id"
+            found = self.filter(
+                pk__in=RawSQL(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match]
+                )
+            ).annotate(
+                rank=RawSQL(
+                    f"SELECT -bm25({table}, {weights}) FROM {table} "
+                    f"WHERE {table} MATCH %s AND rowid = {article_id}",
+                    [match],
+                )
+            )
+        return found.order_by("-rank", "-published_at", "-id")
 
     def for_detail(self, pending_comment_ids=()):
         """Everything the article page shows, in a fixed number of queries.
@@ -156,6 +199,8 @@ class Article(models.Model):
         "newest active links are shown.",
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    # Kept by update_search_index() on PostgreSQL; SQLite uses an FTS5 table.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -173,6 +218,8 @@ class Article(models.Model):
                 fields=["author", "status", "-published_at", "-id"],
                 name="article_author_newest",
             ),
+            # The GIN index on search_vector is made by migration 0004 on
+            # PostgreSQL only, since SQLite cannot create it.
         ]
         constraints = [
             models.CheckConstraint(
@@ -197,8 +244,10 @@ class Article(models.Model):
             self.slug = slugify(self.title)[:200]
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        self.word_count = self.count_words()
+        doc = self.search_document()
+        self.word_count = doc.word_count()
         super().save(*args, **kwargs)
+        self.update_search_index(doc)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -227,20 +276,44 @@ class Article(models.Model):
         days = settings.COMMENTS_CLOSE_AFTER_DAYS
         return not days or self.published_at > timezone.now() - timedelta(days=days)
 
+    def search_document(self):
+        """The article's text as stored now, sections and takeaways included."""
+        sections, takeaways = [], []
+        if self.pk:
+            sections = list(self.sections.values_list("heading", "body"))
+            takeaways = list(self.takeaways.values_list("aspect", "highlight"))
+        return search.document(self.title, self.lead, sections, takeaways)
+
     def count_words(self):
         """Words of the lead, headings, section bodies and takeaways."""
-        texts = [self.lead]
-        if self.pk:
-            for heading, body in self.sections.values_list("heading", "body"):
-                texts += [heading, body]
-            for aspect, highlight in self.takeaways.values_list("aspect", "highlight"):
-                texts += [aspect, highlight]
-        return count_words(*texts)
+        return self.search_document().word_count()
 
     def update_word_count(self):
-        """Recount after sections or takeaways change."""
-        self.word_count = self.count_words()
-        Article.objects.filter(pk=self.pk).update(word_count=self.word_count)
+        """Recount, reindex and mark as modified after sections or takeaways change."""
+        doc = self.search_document()
+        self.word_count = doc.word_count()
+        self.updated_at = timezone.now()
+        Article.objects.filter(pk=self.pk).update(
+            word_count=self.word_count, updated_at=self.updated_at
+        )
+        self.update_search_index(doc)
+
+    def update_search_index(self, doc=None):
+        """Store the article's words where the database's text search reads them."""
+        doc = doc or self.search_document()
+        connection = connections[self._state.db or "default"]
+        if connection.vendor == "postgresql":
+            Article.objects.filter(pk=self.pk).update(
+                search_vector=search.postgres_vector(doc)
+            )
+        else:
+            with connection.cursor() as cursor:
+                search.write_sqlite_index(cursor, self.pk, doc)
+
+    def plain_text(self):
+        """The lead and section bodies as plain text, from prefetched sections."""
+        texts = [self.lead, *(section.body for section in self.sections.all())]
+        return " ".join(plain_text(text) for text in texts)
 
     @property
     def reading_time(self):

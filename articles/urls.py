@@ -11,4 +11,5 @@ urlpatterns = [
     path(
         "authors/<str:username>/", views.AuthorArchiveView.as_view(), name="author"
     ),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

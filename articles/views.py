@@ -9,6 +9,7 @@ from comments.forms import CommentForm
 from comments.models import build_threads, pending_ids
 
 from .models import Article
+from .search import clean_query, query_terms
 
 
 class ArticleListView(ListView):
@@ -51,6 +52,21 @@ class AuthorArchiveView(ArticleListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
+
+
+class SearchView(ArticleListView):
+    """Published articles matching the words of ?q=, best match first."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q", ""))
+        return Article.objects.published().search(self.query).for_search()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            query=self.query, search_terms=query_terms(self.query), **kwargs
+        )
 
 
 class ArticleDetailView(DetailView):
@@ -100,3 +116,4 @@ def render_article(request, slug, status=200, **context):
     view.object = view.get_object()
     context = view.get_context_data(object=view.object, **context)
     return view.render_to_response(context, status=status)
+

@@ -258,6 +258,13 @@ MAGPOST_WORDS_PER_MINUTE = env_int("MAGPOST_WORDS_PER_MINUTE", 250)
 MAGPOST_ARTICLES_PER_PAGE = env_int("MAGPOST_ARTICLES_PER_PAGE", 10)
 MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
 
+# Search: PostgreSQL's text search configuration (its language, for stemming
+# and stop words; reindex after changing it). SQLite's FTS5 index always uses
+# the Porter (English) stemmer.
+MAGPOST_SEARCH_CONFIG = env_str("MAGPOST_SEARCH_CONFIG", "english")
+MAGPOST_SEARCH_MAX_LENGTH = env_int("MAGPOST_SEARCH_MAX_LENGTH", 200)
+MAGPOST_SEARCH_EXCERPT_WORDS = env_int("MAGPOST_SEARCH_EXCERPT_WORDS", 30)
+
 # Comments --------------------------------------------------------------------
 
 COMMENTS_RATE_LIMIT = env_str("COMMENTS_RATE_LIMIT", "5/600")
