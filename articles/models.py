@@ -9,13 +9,13 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import search
+from . import renditions, search
 from .richtext import plain_text, sanitize
 
 
@@ -77,6 +77,18 @@ class ArticleQuerySet(models.QuerySet):
                 )
             )
         return found.order_by("-rank", "-published_at", "-id")
+
+    def related_to(self, article):
+        """Other articles, those sharing most tags with `article` first, then newest.
+
+        The tags come from `article.tags.all()`, so a prefetch serves them.
+        """
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        return (
+            self.exclude(pk=article.pk)
+            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
+            .order_by("-shared_tags", "-published_at", "-id")
+        )
 
     def for_detail(self, pending_comment_ids=()):
         """Everything the article page shows, in a fixed number of queries.
@@ -248,6 +260,8 @@ class Article(models.Model):
         self.word_count = doc.word_count()
         super().save(*args, **kwargs)
         self.update_search_index(doc)
+        if self.hero_image:
+            self.make_renditions()
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -334,6 +348,67 @@ class Article(models.Model):
             return self.meta_description
         words = " ".join(plain_text(self.lead).split())
         return words[:157] + "…" if len(words) > 160 else words
+
+    @property
+    def modified_at(self):
+        """When readers last saw a change: never before publication."""
+        if self.published_at is None:
+            return self.updated_at
+        return max(self.updated_at, self.published_at)
+
+    def hero_renditions(self):
+        """The hero image's resized copies, narrowest first (none without one)."""
+        if not self.hero_image:
+            return []
+        return renditions.responsive(self.hero_image, self.hero_width, self.hero_height)
+
+    def social_image(self):
+        """The hero's 16:9 copy for link previews and feeds, or None."""
+        return renditions.social(self.hero_image) if self.hero_image else None
+
+    def make_renditions(self):
+        """Make the hero image's missing renditions, and keep its upright size."""
+        size = renditions.make(self.hero_image)
+        if size != (self.hero_width, self.hero_height):
+            # A photo turned by its EXIF orientation: the page needs the size
+            # it is shown at, not the size it was stored at.
+            self.hero_width, self.hero_height = size
+            Article.objects.filter(pk=self.pk).update(
+                hero_width=self.hero_width, hero_height=self.hero_height
+            )
+
+    def structured_data(self, absolute_url):
+        """schema.org NewsArticle for search engines; `absolute_url(path)`
+        turns a path into an absolute URL."""
+        author = self.author
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": absolute_url(self.get_absolute_url()),
+            "headline": self.title,
+            "description": self.description,
+            "datePublished": self.published_at,
+            "dateModified": self.modified_at,
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": author.get_full_name() or author.username,
+                    "url": absolute_url(
+                        reverse("articles:author", args=[author.username])
+                    ),
+                }
+            ],
+            "keywords": [tag.name for tag in self.tags.all()],
+            "wordCount": self.word_count,
+            "publisher": {
+                "@type": "Organization",
+                "name": settings.MAGPOST_SITE_NAME,
+                "url": absolute_url(reverse("articles:home")),
+            },
+        }
+        if image := self.social_image():
+            data["image"] = [absolute_url(image.url)]
+        return data
 
     def outline(self):
         """Sections as (section, [its subsections]) pairs, for the contents."""

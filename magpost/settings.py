@@ -257,6 +257,7 @@ MAGPOST_SITE_TAGLINE = env_str(
 MAGPOST_WORDS_PER_MINUTE = env_int("MAGPOST_WORDS_PER_MINUTE", 250)
 MAGPOST_ARTICLES_PER_PAGE = env_int("MAGPOST_ARTICLES_PER_PAGE", 10)
 MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
+MAGPOST_RELATED_ARTICLES = env_int("MAGPOST_RELATED_ARTICLES", 4)
 
 # Search: PostgreSQL's text search configuration (its language, for stemming
 # and stop words; reindex after changing it). SQLite's FTS5 index always uses
@@ -264,6 +265,15 @@ MAGPOST_NETWORK_LINKS_SHOWN = env_int("MAGPOST_NETWORK_LINKS_SHOWN", 5)
 MAGPOST_SEARCH_CONFIG = env_str("MAGPOST_SEARCH_CONFIG", "english")
 MAGPOST_SEARCH_MAX_LENGTH = env_int("MAGPOST_SEARCH_MAX_LENGTH", 200)
 MAGPOST_SEARCH_EXCERPT_WORDS = env_int("MAGPOST_SEARCH_EXCERPT_WORDS", 30)
+
+# Hero image renditions: widths for srcset, the JPEG quality, and the 16:9
+# image for link previews, structured data and feed enclosures.
+MAGPOST_RENDITION_WIDTHS = [
+    int(width)
+    for width in env_list("MAGPOST_RENDITION_WIDTHS", ["480", "800", "1200", "1600"])
+]
+MAGPOST_RENDITION_QUALITY = env_int("MAGPOST_RENDITION_QUALITY", 82)
+MAGPOST_SOCIAL_IMAGE_SIZE = (1200, 675)
 
 # Comments --------------------------------------------------------------------
 
