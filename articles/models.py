@@ -3,13 +3,13 @@ from datetime import timedelta
 
 from ckeditor.fields import RichTextField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Max, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +41,10 @@ class ArticleQuerySet(models.QuerySet):
     def for_search(self):
         """A card, and the sections its search excerpt is cut from."""
         return self.for_list().prefetch_related("sections")
+
+    def for_feed(self):
+        """What a feed item carries, the full text included."""
+        return self.for_list().prefetch_related("sections", "takeaways")
 
     def search(self, query):
         """Articles matching every word of `query`, best first, ranked in `rank`.
@@ -88,6 +92,18 @@ class ArticleQuerySet(models.QuerySet):
             self.exclude(pk=article.pk)
             .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
             .order_by("-shared_tags", "-published_at", "-id")
+        )
+
+    def tags(self):
+        """The tags of these articles, each once, with their newest publication."""
+        return (
+            Tag.objects.filter(articles_taggedarticle_items__content_object__in=self)
+            .annotate(
+                last_published=Max(
+                    "articles_taggedarticle_items__content_object__published_at"
+                )
+            )
+            .order_by("name")
         )
 
     def for_detail(self, pending_comment_ids=()):

@@ -1,6 +1,7 @@
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import feeds, sitemaps, views
 
 app_name = "articles"
 
@@ -8,8 +9,22 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="home"),
     path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("tags/<slug:slug>/", views.TagArchiveView.as_view(), name="tag"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
     path(
         "authors/<str:username>/", views.AuthorArchiveView.as_view(), name="author"
     ),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
+    path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="atom-feed"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap-news.xml",
+        sitemap,
+        {
+            "sitemaps": {"news": sitemaps.NewsSitemap},
+            "template_name": "articles/sitemap_news.xml",
+        },
+        name="news-sitemap",
+    ),
+    path("robots.txt", views.RobotsView.as_view(), name="robots"),
 ]

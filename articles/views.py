@@ -3,7 +3,8 @@ from taggit.models import Tag
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
 
 from comments.forms import CommentForm
 from comments.models import build_threads, pending_ids
@@ -124,3 +125,16 @@ def render_article(request, slug, status=200, **context):
     context = view.get_context_data(object=view.object, **context)
     return view.render_to_response(context, status=status)
 
+
+class RobotsView(TemplateView):
+    """robots.txt: keep crawlers out of the admin, and point them to the sitemaps."""
+
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        sitemaps = [
+            self.request.build_absolute_uri(reverse(name))
+            for name in ("articles:sitemap", "articles:news-sitemap")
+        ]
+        return super().get_context_data(sitemaps=sitemaps, **kwargs)

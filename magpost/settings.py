@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "ckeditor",
     "taggit",
     "articles",
@@ -274,6 +275,13 @@ MAGPOST_RENDITION_WIDTHS = [
 ]
 MAGPOST_RENDITION_QUALITY = env_int("MAGPOST_RENDITION_QUALITY", 82)
 MAGPOST_SOCIAL_IMAGE_SIZE = (1200, 675)
+
+# Feeds and sitemaps.
+MAGPOST_FEED_ITEMS = env_int("MAGPOST_FEED_ITEMS", 20)
+MAGPOST_FEED_FULL_TEXT = env_bool("MAGPOST_FEED_FULL_TEXT", False)
+MAGPOST_NEWS_SITEMAP_HOURS = env_int("MAGPOST_NEWS_SITEMAP_HOURS", 48)
+# ISO 639 code of the publication's language, for the Google News sitemap.
+MAGPOST_NEWS_LANGUAGE = env_str("MAGPOST_NEWS_LANGUAGE", "en")
 
 # Comments --------------------------------------------------------------------
 
