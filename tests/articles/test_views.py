@@ -329,3 +329,27 @@ def test_json_ld_cannot_be_broken_out_of(client):
     assert ld_json(html)["headline"] == title
     assert '<script>alert("x")' not in html
 
+
+@pytest.mark.parametrize(
+    "page", ["home", "article", "tag", "author", "search", "empty search", "missing"]
+)
+def test_every_page_has_one_h1_landmarks_and_a_skip_link(client, author, page):
+    """A skip link to <main>, then banner, main and footer landmarks, and one h1."""
+    article = make_article(author=author, tags=["bees"])
+    url = {
+        "home": "/",
+        "article": article.get_absolute_url(),
+        "tag": "/tags/bees/",
+        "author": "/authors/ada/",
+        "search": "/search/?q=quiet",
+        "empty search": "/search/",
+        "missing": "/nowhere/",
+    }[page]
+    html = client.get(url).content.decode()
+    body = html[html.index("<body>") + len("<body>"):].lstrip()
+    assert body.startswith('<a class="skip-link" href="#main">Skip to content</a>')
+    assert count(r"<h1\b", html) == 1
+    assert count(r'<header class="masthead">', html) == 1
+    assert count(r'<main id="main"', html) == 1
+    assert count(r"<footer class=\"site-footer\">", html) == 1
+    assert count(r'<nav class="site-nav" aria-label="Site">', html) == 1
