@@ -7,14 +7,16 @@ from operator import or_
 import reversion
 from ckeditor.fields import RichTextField
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
-from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db import connections, models, transaction
+from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -22,7 +24,8 @@ from django.utils.text import slugify
 
 from magpost import pagecache
 
-from .richtext import count_words, plain_text, sanitize
+from . import renditions, search
+from .richtext import plain_text, sanitize
 from .uploads import author_photo_upload_to, hero_upload_to, validate_image_upload
 
 
@@ -41,6 +44,19 @@ class ArticleQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Article.Status.DRAFT)
 
+    def next_publication(self):
+        """When the next scheduled article goes live, or None."""
+        return self.scheduled().order_by("published_at").values_list(
+            "published_at", flat=True
+        ).first()
+
+    def with_next_publication(self):
+        """Each row also carries `next_publication`, read in the same query."""
+        upcoming = Article.objects.scheduled().order_by("published_at")
+        return self.annotate(
+            next_publication=Subquery(upcoming.values("published_at")[:1])
+        )
+
     def by_author(self, user):
         """Articles the user wrote, alone or as a co-author."""
         return self.filter(
@@ -50,6 +66,74 @@ class ArticleQuerySet(models.QuerySet):
     def for_list(self):
         """What an article card shows: author and tags, in two queries."""
         return self.select_related("author").prefetch_related("tags")
+
+    def for_search(self):
+        """A card, and the sections its search excerpt is cut from."""
+        return self.for_list().prefetch_related("sections")
+
+    def for_feed(self):
+        """What a feed item carries, the full text included."""
+        return self.for_list().prefetch_related("sections", "takeaways")
+
+    def search(self, query):
+        """Articles matching every word of `query`, best first, ranked in `rank`.
+
+        PostgreSQL reads the query as a web search (quotes, `or`, `-word`);
+        SQLite looks for all of its words. Any text is a valid query.
+        """
+        query = search.clean_query(query)
+        terms = search.query_terms(query)
+        if not terms:
+            return self.none()
+        if connections[self.db].vendor == "postgresql":
+            wanted = SearchQuery(
+                query, search_type="websearch", config=settings.MAGPOST_SEARCH_CONFIG
+            )
+            found = self.filter(search_vector=wanted).annotate(
+                rank=SearchRank(F("search_vector"), wanted)
+            )
+        else:
+            # FTS5 has no ORM support: its MATCH and bm25() are plain SQL.
+            # bm25() is lower for better matches, so it is negated.
+            table, match = search.FTS_TABLE, search.fts5_match(terms)
+            weights = ", ".join(map(str, search.FTS_WEIGHTS))
+            article_id = f"{self.model._meta.db_table}.id"
+            found = self.filter(
+                pk__in=RawSQL(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match]
+                )
+            ).annotate(
+                rank=RawSQL(
+                    f"SELECT -bm25({table}, {weights}) FROM {table} "
+                    f"WHERE {table} MATCH %s AND rowid = {article_id}",
+                    [match],
+                )
+            )
+        return found.order_by("-rank", "-published_at", "-id")
+
+    def related_to(self, article):
+        """Other articles, those sharing most tags with `article` first, then newest.
+
+        The tags come from `article.tags.all()`, so a prefetch serves them.
+        """
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        return (
+            self.exclude(pk=article.pk)
+            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
+            .order_by("-shared_tags", "-published_at", "-id")
+        )
+
+    def tags(self):
+        """The tags of these articles, each once, with their newest publication."""
+        return (
+            Tag.objects.filter(articles_taggedarticle_items__content_object__in=self)
+            .annotate(
+                last_published=Max(
+                    "articles_taggedarticle_items__content_object__published_at"
+                )
+            )
+            .order_by("name")
+        )
 
     def for_detail(self, pending_comment_ids=()):
         """Everything the article page shows, in a fixed number of queries.
@@ -297,6 +381,8 @@ class Article(models.Model):
         "date in feeds and search results.",
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    # Kept by update_search_index() on PostgreSQL; SQLite uses an FTS5 table.
+    search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -318,6 +404,8 @@ class Article(models.Model):
                 fields=["author", "status", "-published_at", "-id"],
                 name="article_author_newest",
             ),
+            # The GIN index on search_vector is made by migration 0004 on
+            # PostgreSQL only, since SQLite cannot create it.
         ]
         constraints = [
             models.CheckConstraint(
@@ -347,8 +435,12 @@ class Article(models.Model):
             self.slug = slugify(self.title)[:200]
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        self.word_count = self.count_words()
+        doc = self.search_document()
+        self.word_count = doc.word_count()
         super().save(*args, **kwargs)
+        self.update_search_index(doc)
+        if self.hero_image:
+            self.make_renditions()
         pagecache.content_changed()
 
     def delete(self, *args, **kwargs):
@@ -360,6 +452,8 @@ class Article(models.Model):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
     def clean(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()  # Published without a date: now.
         if self.note_kind and not (self.note_text.strip() and self.noted_at):
             raise ValidationError(
                 {"note_text": "Write the note and give its date, or choose no note."},
@@ -388,21 +482,45 @@ class Article(models.Model):
         days = settings.COMMENTS_CLOSE_AFTER_DAYS
         return not days or self.published_at > timezone.now() - timedelta(days=days)
 
+    def search_document(self):
+        """The article's text as stored now, sections and takeaways included."""
+        sections, takeaways = [], []
+        if self.pk:
+            sections = list(self.sections.values_list("heading", "body"))
+            takeaways = list(self.takeaways.values_list("aspect", "highlight"))
+        return search.document(self.title, self.lead, sections, takeaways)
+
     def count_words(self):
         """Words of the lead, headings, section bodies and takeaways."""
-        texts = [self.lead]
-        if self.pk:
-            for heading, body in self.sections.values_list("heading", "body"):
-                texts += [heading, body]
-            for aspect, highlight in self.takeaways.values_list("aspect", "highlight"):
-                texts += [aspect, highlight]
-        return count_words(*texts)
+        return self.search_document().word_count()
 
     def update_word_count(self):
-        """Recount after sections or takeaways change (and refresh pages)."""
-        self.word_count = self.count_words()
-        Article.objects.filter(pk=self.pk).update(word_count=self.word_count)
+        """Recount, reindex and mark as modified after sections or takeaways change."""
+        doc = self.search_document()
+        self.word_count = doc.word_count()
+        self.updated_at = timezone.now()
+        Article.objects.filter(pk=self.pk).update(
+            word_count=self.word_count, updated_at=self.updated_at
+        )
+        self.update_search_index(doc)
         pagecache.content_changed()
+
+    def update_search_index(self, doc=None):
+        """Store the article's words where the database's text search reads them."""
+        doc = doc or self.search_document()
+        connection = connections[self._state.db or "default"]
+        if connection.vendor == "postgresql":
+            Article.objects.filter(pk=self.pk).update(
+                search_vector=search.postgres_vector(doc)
+            )
+        else:
+            with connection.cursor() as cursor:
+                search.write_sqlite_index(cursor, self.pk, doc)
+
+    def plain_text(self):
+        """The lead and section bodies as plain text, from prefetched sections."""
+        texts = [self.lead, *(section.body for section in self.sections.all())]
+        return " ".join(plain_text(text) for text in texts)
 
     @property
     def reading_time(self):
@@ -414,7 +532,7 @@ class Article(models.Model):
         """When readers were last told of a change: the note's date, if any."""
         if self.noted_at and self.published_at and self.noted_at > self.published_at:
             return self.noted_at
-        return self.published_at
+        return self.published_at or self.updated_at
 
     def is_published(self):
         return (
@@ -430,6 +548,60 @@ class Article(models.Model):
             return self.meta_description
         words = " ".join(plain_text(self.lead).split())
         return words[:157] + "…" if len(words) > 160 else words
+
+    def hero_renditions(self):
+        """The hero image's resized copies, narrowest first (none without one)."""
+        if not self.hero_image:
+            return []
+        return renditions.responsive(self.hero_image, self.hero_width, self.hero_height)
+
+    def social_image(self):
+        """The hero's 16:9 copy for link previews and feeds, or None."""
+        return renditions.social(self.hero_image) if self.hero_image else None
+
+    def make_renditions(self):
+        """Make the hero image's missing renditions, and keep its upright size."""
+        size = renditions.make(self.hero_image)
+        if size != (self.hero_width, self.hero_height):
+            # A photo turned by its EXIF orientation: the page needs the size
+            # it is shown at, not the size it was stored at.
+            self.hero_width, self.hero_height = size
+            Article.objects.filter(pk=self.pk).update(
+                hero_width=self.hero_width, hero_height=self.hero_height
+            )
+
+    def structured_data(self, absolute_url):
+        """schema.org NewsArticle for search engines; `absolute_url(path)`
+        turns a path into an absolute URL."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "mainEntityOfPage": absolute_url(self.get_absolute_url()),
+            "headline": self.title,
+            "description": self.description,
+            "datePublished": self.published_at,
+            "dateModified": self.modified_at,
+            "author": [
+                {
+                    "@type": "Person",
+                    "name": author.get_full_name() or author.username,
+                    "url": absolute_url(
+                        reverse("articles:author", args=[author.username])
+                    ),
+                }
+                for author in self.authors
+            ],
+            "keywords": [tag.name for tag in self.tags.all()],
+            "wordCount": self.word_count,
+            "publisher": {
+                "@type": "Organization",
+                "name": settings.MAGPOST_SITE_NAME,
+                "url": absolute_url(reverse("articles:home")),
+            },
+        }
+        if image := self.social_image():
+            data["image"] = [absolute_url(image.url)]
+        return data
 
     def outline(self):
         """Sections as (section, [its subsections]) pairs, for the contents."""

@@ -6,13 +6,15 @@ from django.db.models import Q
 from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
-from django.views.generic import DetailView, ListView
+from django.urls import reverse
+from django.views.generic import DetailView, ListView, TemplateView
 
 from comments.forms import CommentForm
 from comments.models import build_threads, pending_ids
 from magpost.pagecache import CSRF_SLOT, TIMESTAMP_SLOT, CachedPageMixin
 
 from .models import Article, PreviewLink
+from .search import clean_query, query_terms
 
 
 class ArticleListView(CachedPageMixin, ListView):
@@ -62,6 +64,21 @@ class AuthorArchiveView(ArticleListView):
         return super().get_context_data(author=self.author, profile=profile, **kwargs)
 
 
+class SearchView(ArticleListView):
+    """Published articles matching the words of ?q=, best match first."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = clean_query(self.request.GET.get("q", ""))
+        return Article.objects.published().search(self.query).for_search()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            query=self.query, search_terms=query_terms(self.query), **kwargs
+        )
+
+
 class ArticleDetailView(CachedPageMixin, DetailView):
     context_object_name = "article"
     takes_comments = True
@@ -69,6 +86,8 @@ class ArticleDetailView(CachedPageMixin, DetailView):
 
     def get_queryset(self):
         articles = Article.objects.for_detail(pending_ids(self.request))
+        # The page cache needs it, and here it costs no query of its own.
+        articles = articles.with_next_publication()
         # Staff preview drafts and scheduled articles; readers get a 404.
         if self.request.user.is_staff:
             return articles
@@ -88,14 +107,24 @@ class ArticleDetailView(CachedPageMixin, DetailView):
                 kwargs["csrf_token"]: CSRF_SLOT,
                 kwargs["comment_form"].initial.get("timestamp", ""): TIMESTAMP_SLOT,
             }
+        absolute_url = self.request.build_absolute_uri
+        image = article.social_image()
+        related = Article.objects.published().related_to(article)
         return super().get_context_data(
             comment_threads=build_threads(comments),
             comment_count=sum(not c.is_pending() for c in comments),
+            canonical_url=absolute_url(article.get_absolute_url()),
+            social_image_url=absolute_url(image.url) if image else "",
+            structured_data=article.structured_data(absolute_url),
+            related_articles=related[: settings.MAGPOST_RELATED_ARTICLES],
             **kwargs,
         )
 
     def personal_values(self):
         return getattr(self, "form_values", {})
+
+    def next_publication(self):
+        return self.object.next_publication
 
     def reply_to(self):
         """The approved comment a no-JavaScript "Reply" link asked to answer."""
@@ -138,3 +167,17 @@ def render_article(request, slug, status=200, **context):
     view.object = view.get_object()
     context = view.get_context_data(object=view.object, **context)
     return view.render_to_response(context, status=status)
+
+
+class RobotsView(TemplateView):
+    """robots.txt: keep crawlers out of the admin, and point them to the sitemaps."""
+
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"
+
+    def get_context_data(self, **kwargs):
+        sitemaps = [
+            self.request.build_absolute_uri(reverse(name))
+            for name in ("articles:sitemap", "articles:news-sitemap")
+        ]
+        return super().get_context_data(sitemaps=sitemaps, **kwargs)

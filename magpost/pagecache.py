@@ -65,14 +65,18 @@ def is_cacheable(request):
     )
 
 
-def lifetime():
-    """Seconds a page may be kept: never past the next scheduled publication."""
+def next_publication():
+    """When the next scheduled article goes live, or None."""
     from articles.models import Article
 
+    return Article.objects.next_publication()
+
+
+def lifetime(upcoming):
+    """Seconds a page may be kept: never past the next scheduled publication."""
     seconds = settings.MAGPOST_PAGE_CACHE_SECONDS
-    upcoming = Article.objects.scheduled().order_by("published_at").first()
     if upcoming is not None:
-        until = (upcoming.published_at - timezone.now()).total_seconds()
+        until = (upcoming - timezone.now()).total_seconds()
         seconds = min(seconds, max(1, int(until)))
     return seconds
 
@@ -99,8 +103,18 @@ def fill(content, request):
     )
 
 
-def serve(request, render, comments_slug=None, personal_values=dict):
-    """The page from the cache, or rendered by `render()` and stored."""
+def serve(
+    request,
+    render,
+    comments_slug=None,
+    personal_values=dict,
+    upcoming=next_publication,
+):
+    """The page from the cache, or rendered by `render()` and stored.
+
+    `upcoming()` tells when the next scheduled article goes live; a view that
+    has read it already (the article page does, in its main query) says so.
+    """
     if not is_cacheable(request):
         response = render()
         response.headers.setdefault("Cache-Control", "private, no-cache")
@@ -121,7 +135,7 @@ def serve(request, render, comments_slug=None, personal_values=dict):
         content = response.content
         for value, slot in personal_values().items():
             content = content.replace(value.encode(), slot.encode())
-        cache.set(key, (content, response["Content-Type"]), lifetime())
+        cache.set(key, (content, response["Content-Type"]), lifetime(upcoming()))
         response["Cache-Control"] = "no-cache"
     return response
 
@@ -139,6 +153,9 @@ class CachedPageMixin:
     def personal_values(self):
         return {}
 
+    def next_publication(self):
+        return next_publication()
+
     def dispatch(self, request, *args, **kwargs):
         if not self.page_cache:
             return super().dispatch(request, *args, **kwargs)
@@ -147,6 +164,7 @@ class CachedPageMixin:
             lambda: super(CachedPageMixin, self).dispatch(request, *args, **kwargs),
             comments_slug=kwargs.get("slug") if self.shows_comments else None,
             personal_values=self.personal_values,
+            upcoming=self.next_publication,
         )
 
 

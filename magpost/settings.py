@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "ckeditor",
     "taggit",
     "axes",
@@ -243,10 +244,13 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # The admin's policy adds only what Django's admin and CKEditor 4 need:
-# inline style attributes, data: images for icons, and the editor's
-# same-origin editing frame.
+# CKEditor 4 wires its toolbar with inline event handlers and writes inline
+# script into its editing frame, so the admin allows inline script (and only
+# the admin: it is for logged-in staff, and what they write is sanitised);
+# also inline styles, data: images for icons, and the same-origin frame.
 MAGPOST_ADMIN_CSP = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+    "script-src": [SELF, "'unsafe-inline'"],
     "style-src": [SELF, "'unsafe-inline'"],
     "img-src": [SELF, "data:", *MAGPOST_MEDIA_ORIGINS],
     "frame-src": [SELF],
@@ -341,6 +345,30 @@ MAGPOST_STUFFING_MIN_PHRASE_WORDS = env_int("MAGPOST_STUFFING_MIN_PHRASE_WORDS",
 MAGPOST_STUFFING_MAX_PHRASE_WORDS = env_int("MAGPOST_STUFFING_MAX_PHRASE_WORDS", 4)
 MAGPOST_STUFFING_MIN_COUNT = env_int("MAGPOST_STUFFING_MIN_COUNT", 8)
 MAGPOST_STUFFING_PER_1000_WORDS = env_int("MAGPOST_STUFFING_PER_1000_WORDS", 10)
+MAGPOST_RELATED_ARTICLES = env_int("MAGPOST_RELATED_ARTICLES", 4)
+
+# Search: PostgreSQL's text search configuration (its language, for stemming
+# and stop words; reindex after changing it). SQLite's FTS5 index always uses
+# the Porter (English) stemmer.
+MAGPOST_SEARCH_CONFIG = env_str("MAGPOST_SEARCH_CONFIG", "english")
+MAGPOST_SEARCH_MAX_LENGTH = env_int("MAGPOST_SEARCH_MAX_LENGTH", 200)
+MAGPOST_SEARCH_EXCERPT_WORDS = env_int("MAGPOST_SEARCH_EXCERPT_WORDS", 30)
+
+# Hero image renditions: widths for srcset, the JPEG quality, and the 16:9
+# image for link previews, structured data and feed enclosures.
+MAGPOST_RENDITION_WIDTHS = [
+    int(width)
+    for width in env_list("MAGPOST_RENDITION_WIDTHS", ["480", "800", "1200", "1600"])
+]
+MAGPOST_RENDITION_QUALITY = env_int("MAGPOST_RENDITION_QUALITY", 82)
+MAGPOST_SOCIAL_IMAGE_SIZE = (1200, 675)
+
+# Feeds and sitemaps.
+MAGPOST_FEED_ITEMS = env_int("MAGPOST_FEED_ITEMS", 20)
+MAGPOST_FEED_FULL_TEXT = env_bool("MAGPOST_FEED_FULL_TEXT", False)
+MAGPOST_NEWS_SITEMAP_HOURS = env_int("MAGPOST_NEWS_SITEMAP_HOURS", 48)
+# ISO 639 code of the publication's language, for the Google News sitemap.
+MAGPOST_NEWS_LANGUAGE = env_str("MAGPOST_NEWS_LANGUAGE", "en")
 
 # Comments --------------------------------------------------------------------
 

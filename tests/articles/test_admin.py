@@ -280,3 +280,10 @@ def test_changing_an_article_runs_the_checks_on_what_was_saved(editor_client, ed
     assert "subsection “The Return”: This level-3 heading follows a level-1" in (
         warnings[0]
     )
+
+
+def test_publishing_without_a_date_publishes_now(editor_client, editor):
+    data = article_form(editor, published_at_0="", published_at_1="")
+    response = editor_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302
+    assert Article.objects.get().is_published() is True

@@ -1,5 +1,6 @@
+import json
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -214,3 +215,141 @@ def test_list_page_query_budget(client, django_assert_max_num_queries, author, p
         response = client.get(url)
     assert response.status_code == 200
     assert len(response.context["articles"]) == min(4 * scale, 10)
+
+
+# Related articles, and what search engines and link previews read.
+
+
+def ld_json(html):
+    """The page's JSON-LD, parsed."""
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    return json.loads(block)
+
+
+def meta(html, name):
+    """The content of the page's <meta property|name=...> tag."""
+    found = re.search(rf'<meta (?:property|name)="{re.escape(name)}" content="([^"]*)">', html)
+    return found and found.group(1)
+
+
+def test_related_articles_share_tags_then_are_newest(client):
+    """Most shared tags first, then the newest; at most four, never the article."""
+    now = timezone.now()
+    article = make_article(tags=["bees", "cities", "honey"])
+    two_tags = make_article(tags=["bees", "honey"], published_at=now - timedelta(days=9))
+    one_tag_new = make_article(tags=["cities"], published_at=now - timedelta(days=2))
+    one_tag_old = make_article(tags=["bees"], published_at=now - timedelta(days=8))
+    no_tags_newest = make_article(tags=[], published_at=now - timedelta(hours=1))
+    make_article(tags=[], published_at=now - timedelta(days=20))
+    make_article(tags=["bees", "cities", "honey"], status=Article.Status.DRAFT, published_at=None)
+
+    response = client.get(article.get_absolute_url())
+
+    assert list(response.context["related_articles"]) == [
+        two_tags, one_tag_new, one_tag_old, no_tags_newest
+    ]
+    html = response.content.decode()
+    assert '<h2 id="related-title">Related articles</h2>' in html
+    assert f'<a href="{two_tags.get_absolute_url()}">{two_tags.title}</a>' in html
+
+
+def test_related_articles_follow_the_setting(client, settings):
+    """MAGPOST_RELATED_ARTICLES sets how many are shown."""
+    settings.MAGPOST_RELATED_ARTICLES = 2
+    article = make_article()
+    for _ in range(3):
+        make_article()
+    assert len(client.get(article.get_absolute_url()).context["related_articles"]) == 2
+
+
+def test_article_page_has_canonical_and_preview_meta(client, author):
+    """Canonical URL, description, Open Graph and Twitter card meta, absolute."""
+    article = make_article(author=author, meta_description="Quiet places, found.")
+    html = client.get(article.get_absolute_url()).content.decode()
+    url = f"http://testserver{article.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{url}">' in html
+    assert meta(html, "description") == "Quiet places, found."
+    assert meta(html, "robots") == "max-image-preview:large"
+    assert meta(html, "og:type") == "article"
+    assert meta(html, "og:title") == article.title
+    assert meta(html, "og:description") == "Quiet places, found."
+    assert meta(html, "og:url") == url
+    assert meta(html, "og:site_name") == "The Mag Post"
+    assert meta(html, "article:published_time") == article.published_at.isoformat()
+    assert meta(html, "twitter:card") == "summary"
+    assert meta(html, "twitter:title") == article.title
+    assert meta(html, "og:image") is None
+
+
+def test_article_page_previews_use_the_16_by_9_hero(client, article):
+    """With a hero image, previews use its 1200×675 rendition."""
+    article.hero_image = image_file(size=(2000, 1500))
+    article.hero_alt = "A teal field"
+    article.save()
+    html = client.get(article.get_absolute_url()).content.decode()
+    image = f"http://testserver/media/{article.social_image().name}"
+    assert image.endswith("-jpg-1200x675.jpg")
+    assert meta(html, "og:image") == image
+    assert meta(html, "og:image:width") == "1200"
+    assert meta(html, "og:image:height") == "675"
+    assert meta(html, "og:image:alt") == "A teal field"
+    assert meta(html, "twitter:card") == "summary_large_image"
+    assert meta(html, "twitter:image") == image
+    assert ld_json(html)["image"] == [image]
+
+
+def test_article_page_json_ld_describes_the_news_article(client, author):
+    """JSON-LD parses, and names the headline, dates, author and publisher."""
+    article = make_article(author=author, tags=["bees", "cities"])
+    html = client.get(article.get_absolute_url()).content.decode()
+    data = ld_json(html)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == article.title
+    assert data["description"] == article.description
+    published = datetime.fromisoformat(data["datePublished"])
+    assert abs(published - article.published_at) < timedelta(milliseconds=1)
+    assert datetime.fromisoformat(data["dateModified"]) >= published
+    assert data["author"] == [
+        {"@type": "Person", "name": "Ada Quill", "url": "http://testserver/authors/ada/"}
+    ]
+    assert data["keywords"] == ["bees", "cities"]
+    assert data["publisher"] == {
+        "@type": "Organization", "name": "The Mag Post", "url": "http://testserver/"
+    }
+    assert data["mainEntityOfPage"] == f"http://testserver{article.get_absolute_url()}"
+    assert "image" not in data
+
+
+def test_json_ld_cannot_be_broken_out_of(client):
+    """A title holding </script> stays inside the JSON-LD, and parses back intact."""
+    title = '</script><script>alert("x")</script> & more'
+    article = make_article(title=title)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert ld_json(html)["headline"] == title
+    assert '<script>alert("x")' not in html
+
+
+@pytest.mark.parametrize(
+    "page", ["home", "article", "tag", "author", "search", "empty search", "missing"]
+)
+def test_every_page_has_one_h1_landmarks_and_a_skip_link(client, author, page):
+    """A skip link to <main>, then banner, main and footer landmarks, and one h1."""
+    article = make_article(author=author, tags=["bees"])
+    url = {
+        "home": "/",
+        "article": article.get_absolute_url(),
+        "tag": "/tags/bees/",
+        "author": "/authors/ada/",
+        "search": "/search/?q=quiet",
+        "empty search": "/search/",
+        "missing": "/nowhere/",
+    }[page]
+    html = client.get(url).content.decode()
+    body = html[html.index("<body>") + len("<body>"):].lstrip()
+    assert body.startswith('<a class="skip-link" href="#main">Skip to content</a>')
+    assert count(r"<h1\b", html) == 1
+    assert count(r'<header class="masthead">', html) == 1
+    assert count(r'<main id="main"', html) == 1
+    assert count(r"<footer class=\"site-footer\">", html) == 1
+    assert count(r'<nav class="site-nav" aria-label="Site">', html) == 1
