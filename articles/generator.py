@@ -13,13 +13,13 @@ from datetime import timedelta
 from taggit.models import Tag
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from comments.models import Comment, body_digest
 
-from . import demo_content
+from . import demo_content, search
 from .models import Article, NetworkLink, Section, TaggedArticle, Takeaway
 from .richtext import count_words
 
@@ -176,9 +176,34 @@ class Generator:
                 Section.objects.bulk_create(sections)
                 Takeaway.objects.bulk_create(takeaways)
                 TaggedArticle.objects.bulk_create(tagged)
+                self.index(built)
             made += size
             self.progress("articles", made, count)
             yield from saved
+
+    def index(self, built):
+        """Add the batch to the full-text search index, as save() would."""
+        documents = {
+            article.pk: search.document(
+                article.title,
+                article.lead,
+                [(s.heading, s.body) for s in parts],
+                [(t.aspect, t.highlight) for t in rows],
+            )
+            for article, parts, rows in built
+        }
+        if connection.vendor == "postgresql":
+            for pk, doc in documents.items():
+                Article.objects.filter(pk=pk).update(
+                    search_vector=search.postgres_vector(doc)
+                )
+        else:
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"INSERT INTO {search.FTS_TABLE} (rowid, title, summary, body) "
+                    "VALUES (%s, %s, %s, %s)",
+                    [(pk, d.title, d.summary, d.body) for pk, d in documents.items()],
+                )
 
     def comments(self, count, articles):
         """Comments in every status, a fifth of the approved ones replies."""

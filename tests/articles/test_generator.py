@@ -39,3 +39,10 @@ def test_generated_articles_render(client):
 def test_generate_content_refuses_nonsense_sizes():
     with pytest.raises(CommandError):
         call_command("generate_content", "--articles", "0")
+
+
+def test_generated_articles_are_found_by_search():
+    call_command("generate_content", "--articles", "12", "--comments", "0")
+    article = Article.objects.published().first()
+    word = article.sections.first().heading.split()[-1]
+    assert article in Article.objects.published().search(word)
