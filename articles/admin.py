@@ -1,4 +1,5 @@
 import reversion
+from taggit.models import Tag
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -15,6 +16,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats
 from django.utils.html import format_html, format_html_join
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from .editorial import check_article
@@ -30,6 +32,8 @@ from .models import (
 from .revisions import compare, snapshot
 from .uploads import ImageUploadField
 
+TAG_NAME_LENGTH = Tag._meta.get_field("name").max_length
+
 
 class SectionInline(admin.StackedInline):
     model = Section
@@ -43,6 +47,26 @@ class TakeawayInline(admin.TabularInline):
     extra = 1
     fields = ["order", "aspect", "highlight"]
     verbose_name = "key takeaway"
+
+
+class ArticleAdminForm(forms.ModelForm):
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        for name in tags:
+            if len(name) > TAG_NAME_LENGTH:
+                raise forms.ValidationError(
+                    "Tags may be at most %(limit)d characters long.",
+                    code="tag_too_long",
+                    params={"limit": TAG_NAME_LENGTH},
+                )
+            if not slugify(name):
+                raise forms.ValidationError(
+                    "The tag “%(name)s” has no letters or digits to make its "
+                    "address from.",
+                    code="tag_without_slug",
+                    params={"name": name},
+                )
+        return tags
 
 
 class ReviewFirstChangeList(ChangeList):
@@ -69,6 +93,7 @@ class CoAuthorInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
+    form = ArticleAdminForm
     list_display = [
         "title", "state", "published_at", "author", "review_state", "assignee",
         "review_due", "comment_counts",

@@ -287,3 +287,17 @@ def test_publishing_without_a_date_publishes_now(editor_client, editor):
     response = editor_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 302
     assert Article.objects.get().is_published() is True
+
+
+@pytest.mark.parametrize(
+    ("tags", "error"),
+    [
+        ('"-->", travel', "The tag “--&gt;” has no letters or digits"),
+        ('"' + "t" * 101 + '"', "Tags may be at most 100 characters long."),
+    ],
+)
+def test_tags_that_cannot_have_an_address_are_refused(editor_client, editor, tags, error):
+    response = editor_client.post(reverse("admin:articles_article_add"), article_form(editor, tags=tags))
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert Article.objects.count() == 0
