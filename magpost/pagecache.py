@@ -41,15 +41,24 @@ def comments_version_key(slug):
     return f"pages:v:comments:{digest(slug)}"
 
 
+def bump(key):
+    """A new version now, and again when the transaction commits.
+
+    The second bump drops any page rendered, from data not yet committed,
+    while the transaction was still open.
+    """
+    cache.set(key, time.time_ns(), None)
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+
+
 def content_changed():
-    """Every cached page is out of date once the current transaction commits."""
-    transaction.on_commit(lambda: cache.set(CONTENT_VERSION, time.time_ns(), None))
+    """Every cached page is out of date."""
+    bump(CONTENT_VERSION)
 
 
 def comments_changed(slug):
-    """The article's cached page is out of date once the transaction commits."""
-    key = comments_version_key(slug)
-    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+    """The cached page of the article with this slug is out of date."""
+    bump(comments_version_key(slug))
 
 
 def is_cacheable(request):

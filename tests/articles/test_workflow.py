@@ -6,6 +6,7 @@ import pytest
 from reversion.models import Version
 
 from django.core import signing
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,6 +16,12 @@ from ..factories import make_article, make_user
 from .test_admin import article_form, formset
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader():
+    """An anonymous visitor, apart from the logged-in staff client."""
+    return Client()
 
 
 @pytest.fixture
@@ -106,7 +113,9 @@ def test_compare_with_unknown_revisions_answers_404(editor_client, article):
     assert editor_client.get(url, {"from": "999", "to": "abc"}).status_code == 404
 
 
-def test_restoring_a_revision_brings_back_the_earlier_text_on_the_public_page(editor_client, client):
+def test_restoring_a_revision_brings_back_the_earlier_text_on_the_public_page(editor_client):
+    """Read by an anonymous reader, so through the page cache."""
+    client = Client()
     article = make_article(sections=1, subsections=0)
     save(editor_client, article, **{"sections-0-body": "<p>The original wording.</p>"})
     save(editor_client, article, **{"sections-0-body": "<p>A regrettable edit.</p>"})
@@ -125,7 +134,7 @@ def test_restoring_a_revision_brings_back_the_earlier_text_on_the_public_page(ed
     assert versions.first().revision.get_comment().startswith("Restored the revision saved")
 
 
-def test_restoring_removes_sections_added_since(editor_client, client):
+def test_restoring_removes_sections_added_since(editor_client, reader):
     article = make_article(sections=1, subsections=0)
     save(editor_client, article)
     first = Version.objects.get_for_object(article).first()
@@ -140,7 +149,7 @@ def test_restoring_removes_sections_added_since(editor_client, client):
     editor_client.post(reverse("admin:articles_article_restore", args=[article.pk, first.pk]))
 
     assert [s.heading for s in article.sections.all()] == ["Section 1 In Title Case"]
-    assert "An Afterthought" not in client.get(article.get_absolute_url()).content.decode()
+    assert "An Afterthought" not in reader.get(article.get_absolute_url()).content.decode()
 
 
 def test_restore_needs_a_post(editor_client, article):
@@ -222,11 +231,10 @@ def make_preview(editor_client, article):
     return PreviewLink.objects.get(article=article)
 
 
-def test_a_preview_link_shows_the_draft_to_anyone_holding_it(editor_client, client):
+def test_a_preview_link_shows_the_draft_to_anyone_holding_it(editor_client, reader):
     draft = make_article(status="draft", published_at=None, title="Not out yet")
     link = make_preview(editor_client, draft)
-    client.logout()
-    response = client.get(link.get_absolute_url())
+    response = reader.get(link.get_absolute_url())
     assert response.status_code == 200
     html = response.content.decode()
     assert "<h1 class=\"article-title\">Not out yet</h1>" in html
@@ -234,7 +242,7 @@ def test_a_preview_link_shows_the_draft_to_anyone_holding_it(editor_client, clie
     assert response["Cache-Control"] == "private, no-store"
     assert response["X-Robots-Tag"] == "noindex"
     assert 'id="comment-form"' not in html
-    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert reader.get(draft.get_absolute_url()).status_code == 404
 
 
 def test_the_change_page_lists_working_preview_links(editor_client):
@@ -244,35 +252,35 @@ def test_the_change_page_lists_working_preview_links(editor_client):
     assert link.get_absolute_url() in page
 
 
-def test_a_tampered_preview_link_answers_404(editor_client, client):
+def test_a_tampered_preview_link_answers_404(editor_client, reader):
     link = make_preview(editor_client, make_article(status="draft", published_at=None))
     url = link.get_absolute_url()
     tampered = url[:-3] + ("A" if url[-3] != "A" else "B") + url[-2:]
-    assert client.get(tampered).status_code == 404
-    assert client.get("/preview/not-a-signed-token/").status_code == 404
+    assert reader.get(tampered).status_code == 404
+    assert reader.get("/preview/not-a-signed-token/").status_code == 404
 
 
-def test_an_expired_preview_link_answers_404(editor_client, client, settings, monkeypatch):
+def test_an_expired_preview_link_answers_404(editor_client, reader, settings, monkeypatch):
     link = make_preview(editor_client, make_article(status="draft", published_at=None))
     url = link.get_absolute_url()
     later = timezone.now() + timedelta(days=settings.MAGPOST_PREVIEW_DAYS, minutes=1)
     monkeypatch.setattr(timezone, "now", lambda: later)
     monkeypatch.setattr(signing.time, "time", lambda: later.timestamp())
-    assert client.get(url).status_code == 404
+    assert reader.get(url).status_code == 404
 
 
-def test_a_revoked_preview_link_answers_404(editor_client, client):
+def test_a_revoked_preview_link_answers_404(editor_client, reader):
     draft = make_article(status="draft", published_at=None)
     link = make_preview(editor_client, draft)
     editor_client.post(reverse("admin:articles_article_revoke_preview", args=[draft.pk, link.pk]))
-    assert client.get(link.get_absolute_url()).status_code == 404
+    assert reader.get(link.get_absolute_url()).status_code == 404
 
 
-def test_a_preview_link_leads_to_the_article_once_published(editor_client, client):
+def test_a_preview_link_leads_to_the_article_once_published(editor_client, reader):
     draft = make_article(status="draft", published_at=None)
     link = make_preview(editor_client, draft)
     draft.publish()
-    response = client.get(link.get_absolute_url())
+    response = reader.get(link.get_absolute_url())
     assert response.status_code == 302
     assert response["Location"] == draft.get_absolute_url()
 
@@ -287,7 +295,7 @@ def test_only_staff_who_can_edit_make_preview_links(client, article):
 # Updates and corrections -------------------------------------------------------
 
 
-def test_a_correction_note_shows_with_the_original_date(editor_client, client):
+def test_a_correction_note_shows_with_the_original_date(editor_client, reader):
     article = make_article(published_at=timezone.now() - timedelta(days=10))
     save(
         editor_client,
@@ -298,7 +306,7 @@ def test_a_correction_note_shows_with_the_original_date(editor_client, client):
         noted_at_1="09:00:00",
     )
     article.refresh_from_db()
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = reader.get(article.get_absolute_url()).content.decode()
     assert "Correction" in html and "An earlier version misnamed the river." in html
     assert f'<time datetime="{article.published_at.isoformat()}"' in html
     assert article.modified_at == article.noted_at
@@ -316,7 +324,7 @@ def test_a_note_without_text_or_date_is_refused(editor_client, article):
 # Several authors and their pages ---------------------------------------------
 
 
-def test_co_authors_are_credited_in_order_with_links_to_their_pages(editor_client, editor, client, author):
+def test_co_authors_are_credited_in_order_with_links_to_their_pages(editor_client, editor, reader, author):
     second = make_user("bo", first_name="Bo", last_name="Lindqvist")
     third = make_user("cy", first_name="Cy", last_name="Okoro")
     data = article_form(editor, **formset("credits", [
@@ -328,7 +336,7 @@ def test_co_authors_are_credited_in_order_with_links_to_their_pages(editor_clien
     article = Article.objects.get()
     assert article.authors == [author, second, third]
 
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = reader.get(article.get_absolute_url()).content.decode()
     assert (
         'By <a href="/authors/ada/" rel="author">Ada Quill</a>, '
         '<a href="/authors/bo/" rel="author">Bo Lindqvist</a> and '

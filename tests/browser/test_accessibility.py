@@ -6,7 +6,6 @@ from playwright.sync_api import expect
 from ..factories import make_article, make_comment
 
 pytestmark = [
-    pytest.mark.urls("tests.browser.urls"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

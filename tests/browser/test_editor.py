@@ -6,7 +6,6 @@ from articles.models import Article
 from ..factories import PASSWORD, make_user
 
 pytestmark = [
-    pytest.mark.urls("tests.browser.urls"),
     # Serialised rollback restores the Editors group after other tests' flush.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]

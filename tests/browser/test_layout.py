@@ -10,7 +10,6 @@ from ..factories import image_file
 from .conftest import DESKTOP, PHONE, SCREENSHOTS
 
 pytestmark = [
-    pytest.mark.urls("tests.browser.urls"),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

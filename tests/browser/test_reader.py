@@ -8,7 +8,6 @@ from articles.models import Section
 from ..factories import image_file, make_article, make_network_link
 
 pytestmark = [
-    pytest.mark.urls("tests.browser.urls"),
     # Serialised rollback restores what migrations created (the groups) after
     # each test's flush, so later tests find them.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),

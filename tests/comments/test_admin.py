@@ -1,6 +1,7 @@
 import pytest
 
 from django.contrib.admin.models import LogEntry
+from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment, WordList
@@ -8,6 +9,12 @@ from comments.models import Comment, WordList
 from ..factories import make_article, make_comment, make_user
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def reader():
+    """An anonymous visitor, apart from the logged-in staff client."""
+    return Client()
 
 QUEUE = reverse("admin:comments_comment_changelist")
 
@@ -53,20 +60,19 @@ def test_bulk_actions_moderate_and_log_who_did_it(moderator_client, moderator, a
     assert LogEntry.objects.filter(user=moderator).count() == 3
 
 
-def test_approving_shows_the_comment_on_the_article_at_once(moderator_client, client, article):
+def test_approving_shows_the_comment_on_the_article_at_once(moderator_client, reader, article):
     comment = make_comment(article, body="Held, then allowed.", status="pending")
-    reader_page = client.get(article.get_absolute_url()).content.decode()
+    reader_page = reader.get(article.get_absolute_url()).content.decode()
     assert "Held, then allowed." not in reader_page
     moderator_client.post(QUEUE, {"action": "approve", "_selected_action": [comment.pk]})
-    client.logout()
-    assert "Held, then allowed." in client.get(article.get_absolute_url()).content.decode()
+    assert "Held, then allowed." in reader.get(article.get_absolute_url()).content.decode()
 
 
-def test_removing_hides_the_comment_at_once(moderator_client, client, article):
+def test_removing_hides_the_comment_at_once(moderator_client, reader, article):
     comment = make_comment(article, body="Soon gone.")
-    assert "Soon gone." in client.get(article.get_absolute_url()).content.decode()
+    assert "Soon gone." in reader.get(article.get_absolute_url()).content.decode()
     moderator_client.post(QUEUE + "?status=all", {"action": "remove", "_selected_action": [comment.pk]})
-    assert "Soon gone." not in client.get(article.get_absolute_url()).content.decode()
+    assert "Soon gone." not in reader.get(article.get_absolute_url()).content.decode()
 
 
 def test_change_page_shows_the_full_comment_and_its_reasons(moderator_client, article):
