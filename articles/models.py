@@ -15,8 +15,20 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import connections, models, transaction
-from django.db.models import Count, Exists, F, Max, OuterRef, Prefetch, Q, Subquery
-from django.db.models.expressions import RawSQL
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    F,
+    FloatField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -93,34 +105,41 @@ class ArticleQuerySet(models.QuerySet):
                 rank=SearchRank(F("search_vector"), wanted)
             )
         else:
-            # FTS5 has no ORM support: its MATCH and bm25() are plain SQL.
-            # bm25() is lower for better matches, so it is negated.
-            table, match = search.FTS_TABLE, search.fts5_match(terms)
-            weights = ", ".join(map(str, search.FTS_WEIGHTS))
-            article_id = f"{self.model._meta.db_table}.id"
-            found = self.filter(
-                pk__in=RawSQL(
-                    f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match]
-                )
-            ).annotate(
-                rank=RawSQL(
-                    f"SELECT -bm25({table}, {weights}) FROM {table} "
-                    f"WHERE {table} MATCH %s AND rowid = {article_id}",
-                    [match],
+            # FTS5 ranks its own matches fast, but joined to the articles table
+            # it is probed row by row; so the best matches are read from the
+            # index first, and only those articles are fetched.
+            ranked = search.sqlite_ranked(
+                connections[self.db], terms, settings.MAGPOST_SEARCH_MAX_RESULTS
+            )
+            if not ranked:
+                return self.none()
+            found = self.filter(pk__in=ranked).annotate(
+                rank=Case(
+                    *(When(pk=pk, then=Value(score)) for pk, score in ranked.items()),
+                    default=Value(0.0),
+                    output_field=FloatField(),
                 )
             )
         return found.order_by("-rank", "-published_at", "-id")
 
-    def related_to(self, article):
-        """Other articles, those sharing most tags with `article` first, then newest.
+    def related_to(self, article, limit):
+        """At most `limit` other articles: most tags shared first, then newest.
 
-        The tags come from `article.tags.all()`, so a prefetch serves them.
+        Only candidates are counted — articles sharing a tag, found through the
+        tag index, and the newest few to fill up — so the cost follows the
+        tags' sizes, not the archive's. The tags come from
+        `article.tags.all()`, so a prefetch serves them.
         """
         tag_ids = [tag.pk for tag in article.tags.all()]
+        others = self.exclude(pk=article.pk)
+        sharing = TaggedArticle.objects.filter(tag_id__in=tag_ids).values(
+            "content_object_id"
+        )
+        newest = others.order_by("-published_at", "-id").values("pk")[:limit]
         return (
-            self.exclude(pk=article.pk)
+            others.filter(Q(pk__in=sharing) | Q(pk__in=newest))
             .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
-            .order_by("-shared_tags", "-published_at", "-id")
+            .order_by("-shared_tags", "-published_at", "-id")[:limit]
         )
 
     def tags(self):

@@ -66,6 +66,21 @@ def postgres_vector(doc):
     )
 
 
+def sqlite_ranked(connection, terms, limit):
+    """The best `limit` matches in SQLite's index: {article id: score}.
+
+    bm25() is lower for better matches, so scores are negated.
+    """
+    weights = ", ".join(map(str, FTS_WEIGHTS))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s ORDER BY 2 DESC LIMIT %s",
+            [fts5_match(terms), limit],
+        )
+        return dict(cursor.fetchall())
+
+
 def write_sqlite_index(cursor, article_id, doc):
     """Replace the article's row in SQLite's FTS5 table."""
     cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [article_id])

@@ -109,14 +109,16 @@ class ArticleDetailView(CachedPageMixin, DetailView):
             }
         absolute_url = self.request.build_absolute_uri
         image = article.social_image()
-        related = Article.objects.published().related_to(article)
+        related = Article.objects.published().related_to(
+            article, settings.MAGPOST_RELATED_ARTICLES
+        )
         return super().get_context_data(
             comment_threads=build_threads(comments),
             comment_count=sum(not c.is_pending() for c in comments),
             canonical_url=absolute_url(article.get_absolute_url()),
             social_image_url=absolute_url(image.url) if image else "",
             structured_data=article.structured_data(absolute_url),
-            related_articles=related[: settings.MAGPOST_RELATED_ARTICLES],
+            related_articles=related,
             **kwargs,
         )
 

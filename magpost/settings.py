@@ -352,6 +352,8 @@ MAGPOST_RELATED_ARTICLES = env_int("MAGPOST_RELATED_ARTICLES", 4)
 # the Porter (English) stemmer.
 MAGPOST_SEARCH_CONFIG = env_str("MAGPOST_SEARCH_CONFIG", "english")
 MAGPOST_SEARCH_MAX_LENGTH = env_int("MAGPOST_SEARCH_MAX_LENGTH", 200)
+# SQLite ranks at most this many best matches (PostgreSQL ranks them all).
+MAGPOST_SEARCH_MAX_RESULTS = env_int("MAGPOST_SEARCH_MAX_RESULTS", 500)
 MAGPOST_SEARCH_EXCERPT_WORDS = env_int("MAGPOST_SEARCH_EXCERPT_WORDS", 30)
 
 # Hero image renditions: widths for srcset, the JPEG quality, and the 16:9
