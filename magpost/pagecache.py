@@ -101,14 +101,20 @@ def page_key(request, comments_slug=None):
     return f"pages:page:{versions}:{digest(address)}"
 
 
+@functools.lru_cache(maxsize=1)
+def signed_second(second):
+    """The form timestamp, signed once a second rather than once a request."""
+    from comments.moderation import sign_timestamp
+
+    return sign_timestamp(second).encode()
+
+
 def fill(content, request):
     """The stored page with this visitor's token and timestamp in their places."""
     if CSRF_SLOT.encode() not in content:
         return content
-    from comments.moderation import sign_timestamp
-
     return content.replace(CSRF_SLOT.encode(), get_token(request).encode()).replace(
-        TIMESTAMP_SLOT.encode(), sign_timestamp().encode()
+        TIMESTAMP_SLOT.encode(), signed_second(int(time.time()))
     )
 
 

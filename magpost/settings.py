@@ -138,7 +138,7 @@ else:
     # invalidation made by one worker is seen by all (local memory is not).
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "magpost.cache.PageFileCache",
             "LOCATION": env_str("CACHE_DIR") or str(BASE_DIR / ".cache" / "django"),
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "magpost"),
         }

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article, NetworkLink
 from comments.models import Comment
-from comments.moderation import sign_timestamp
+from comments.moderation import seconds_since_form, sign_timestamp
 
 from ..factories import make_article, make_comment, make_network_link, make_user
 
@@ -60,7 +60,8 @@ def test_list_pages_are_cached_too(reader, article, url, django_assert_num_queri
 
 def test_each_visitor_gets_their_own_token_and_can_post_from_a_cached_page(article):
     page(Client(), article.get_absolute_url())  # fills the cache
-    tokens, stamps = set(), set()
+    time.sleep(2)
+    tokens = set()
     for name in ["Ana", "Ben"]:
         visitor = Client(enforce_csrf_checks=True)
         html = page(visitor, article.get_absolute_url())
@@ -74,9 +75,9 @@ def test_each_visitor_gets_their_own_token_and_can_post_from_a_cached_page(artic
              "body": f"Hello from {name}", "timestamp": sign_timestamp(time.time() - 60)},
         )
         assert response.status_code == 302
-        stamps.add(stamp)
-    # Both were filled in for their visitor, not stored with the page.
-    assert len(tokens) == 2 and len(stamps) == 2
+        # Filled in for this visitor now, not stored with the page.
+        assert seconds_since_form(stamp) < 1.5
+    assert len(tokens) == 2
     assert Comment.objects.count() == 2
 
 

@@ -84,7 +84,7 @@ def test_redis_url_chooses_the_redis_cache():
 
 def test_without_redis_the_cache_is_shared_by_worker_processes():
     backend = setting("settings.CACHES['default']['BACKEND']")
-    assert backend == "django.core.cache.backends.filebased.FileBasedCache"
+    assert backend == "magpost.cache.PageFileCache"
 
 
 @pytest.mark.parametrize(
