@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import Case, Count, IntegerField, Q, When
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -316,22 +317,22 @@ class ArticleAdmin(VersionAdmin):
         view = self.admin_site.admin_view
         return [
             path(
-                "<path:object_id>/history/compare/",
+                "<int:object_id>/history/compare/",
                 view(self.compare_view),
                 name="articles_article_compare",
             ),
             path(
-                "<path:object_id>/history/<int:version_id>/restore/",
+                "<int:object_id>/history/<int:version_id>/restore/",
                 view(require_POST(self.restore_view)),
                 name="articles_article_restore",
             ),
             path(
-                "<path:object_id>/preview-links/",
+                "<int:object_id>/preview-links/",
                 view(require_POST(self.make_preview_view)),
                 name="articles_article_make_preview",
             ),
             path(
-                "<path:object_id>/preview-links/<int:link_id>/revoke/",
+                "<int:object_id>/preview-links/<int:link_id>/revoke/",
                 view(require_POST(self.revoke_preview_view)),
                 name="articles_article_revoke_preview",
             ),
@@ -358,8 +359,10 @@ class ArticleAdmin(VersionAdmin):
         if not self.has_view_or_change_permission(request, article):
             raise PermissionDenied
         versions = self.versions(object_id)
-        old = get_object_or_404(versions, pk=request.GET.get("from", "0") or 0)
-        new = get_object_or_404(versions, pk=request.GET.get("to", "0") or 0)
+        wanted = [request.GET.get(name, "") for name in ("from", "to")]
+        if not all(number.isdigit() for number in wanted):
+            raise Http404("Choose two revisions to compare.")
+        old, new = (get_object_or_404(versions, pk=number) for number in wanted)
         return TemplateResponse(
             request,
             "admin/articles/article/compare.html",

@@ -382,3 +382,17 @@ def test_article_page_budget_holds_with_co_authors(client, django_assert_max_num
         ArticleAuthor.objects.create(article=article, author=make_user(), order=n)
     with django_assert_max_num_queries(8):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("query", [{"from": "abc", "to": "1"}, {"to": "1e3"}, {}])
+def test_compare_with_malformed_revision_numbers_answers_404(editor_client, article, query):
+    url = reverse("admin:articles_article_compare", args=[article.pk])
+    assert editor_client.get(url, query).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["abc/history/compare/", "abc/history/1/restore/", "abc/preview-links/", "1/preview-links/x/revoke/"]
+)
+def test_malformed_workflow_addresses_never_fail(editor_client, path):
+    response = editor_client.post(f"/admin/articles/article/{path}")
+    assert response.status_code in (302, 404, 405)
