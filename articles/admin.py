@@ -1,8 +1,10 @@
+import re
+
 import reversion
-from taggit.models import Tag
 from reversion.admin import VersionAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
+from taggit.models import Tag
 
 from django import forms
 from django.contrib import admin, messages
@@ -104,6 +106,7 @@ class ArticleAdmin(VersionAdmin):
     ]
     list_select_related = ["author", "assignee"]
     object_history_template = "admin/articles/article/object_history.html"
+    change_list_template = "admin/change_list.html"
     change_form_template = "admin/articles/article/change_form.html"
     search_fields = ["title", "slug", "lead"]
     date_hierarchy = "published_at"
@@ -336,7 +339,14 @@ class ArticleAdmin(VersionAdmin):
                 view(require_POST(self.revoke_preview_view)),
                 name="articles_article_revoke_preview",
             ),
-            *super().get_urls(),
+            # django-reversion's own revision and recover pages save through
+            # the change form without the publish check; compare and restore
+            # above replace them.
+            *(
+                url
+                for url in super().get_urls()
+                if not (url.name or "").endswith(("_revision", "_recover", "_recoverlist"))
+            ),
         ]
 
     def versions(self, object_id):
@@ -350,8 +360,10 @@ class ArticleAdmin(VersionAdmin):
             (version, versions[number + 1] if number + 1 < len(versions) else None)
             for number, version in enumerate(versions)
         ]
-        return super().history_view(
-            request, object_id, {"version_pairs": pairs, **(extra_context or {})}
+        # Django's own history view: django-reversion's links each revision
+        # to its revision page, which this admin does not offer.
+        return admin.ModelAdmin.history_view(
+            self, request, object_id, {"version_pairs": pairs, **(extra_context or {})}
         )
 
     def compare_view(self, request, object_id):
@@ -360,7 +372,7 @@ class ArticleAdmin(VersionAdmin):
             raise PermissionDenied
         versions = self.versions(object_id)
         wanted = [request.GET.get(name, "") for name in ("from", "to")]
-        if not all(number.isdigit() for number in wanted):
+        if not all(re.fullmatch(r"[0-9]+", number) for number in wanted):
             raise Http404("Choose two revisions to compare.")
         old, new = (get_object_or_404(versions, pk=number) for number in wanted)
         return TemplateResponse(

@@ -499,7 +499,9 @@ class Article(models.Model):
         if not self.comments_open:
             return False
         days = settings.COMMENTS_CLOSE_AFTER_DAYS
-        return not days or self.published_at > timezone.now() - timedelta(days=days)
+        if not days or self.published_at is None:  # A draft has no age yet.
+            return True
+        return self.published_at > timezone.now() - timedelta(days=days)
 
     def search_document(self):
         """The article's text as stored now, sections and takeaways included."""

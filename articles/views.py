@@ -20,6 +20,8 @@ from .search import clean_query, query_terms
 class ArticleListView(CachedPageMixin, ListView):
     """The newest published articles, newest first."""
 
+    cache_parameters = frozenset({"page"})
+
     template_name = "articles/article_list.html"
     context_object_name = "articles"
 

@@ -29,7 +29,6 @@ CONTENT_VERSION = "pages:v:content"
 CSRF_SLOT = "__magpost_csrf_token__"
 TIMESTAMP_SLOT = "__magpost_form_timestamp__"
 PERSONAL_COOKIES = ("messages",)
-CACHEABLE_PARAMETERS = {"page"}
 
 
 def digest(text):
@@ -61,8 +60,12 @@ def comments_changed(slug):
     bump(comments_version_key(slug))
 
 
-def is_cacheable(request):
-    """True for an anonymous reader's plain GET, with nothing personal in it."""
+def is_cacheable(request, parameters=frozenset()):
+    """True for an anonymous reader's plain GET, with nothing personal in it.
+
+    Only the query parameters the page uses (`?page=` on lists) are allowed,
+    so that made-up ones cannot fill the cache with copies.
+    """
     from comments.models import PENDING_COOKIE
 
     personal = (settings.SESSION_COOKIE_NAME, PENDING_COOKIE, *PERSONAL_COOKIES)
@@ -70,7 +73,7 @@ def is_cacheable(request):
         settings.MAGPOST_PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and not any(name in request.COOKIES for name in personal)
-        and set(request.GET) <= CACHEABLE_PARAMETERS
+        and set(request.GET) <= set(parameters)
     )
 
 
@@ -124,13 +127,14 @@ def serve(
     comments_slug=None,
     personal_values=dict,
     upcoming=next_publication,
+    parameters=frozenset(),
 ):
     """The page from the cache, or rendered by `render()` and stored.
 
     `upcoming()` tells when the next scheduled article goes live; a view that
     has read it already (the article page does, in its main query) says so.
     """
-    if not is_cacheable(request):
+    if not is_cacheable(request, parameters):
         response = render()
         response.headers.setdefault("Cache-Control", "private, no-cache")
         return response
@@ -164,6 +168,7 @@ class CachedPageMixin:
 
     page_cache = True
     shows_comments = False
+    cache_parameters = frozenset()  # List views add {"page"}.
 
     def personal_values(self):
         return {}
@@ -180,6 +185,7 @@ class CachedPageMixin:
             comments_slug=kwargs.get("slug") if self.shows_comments else None,
             personal_values=self.personal_values,
             upcoming=self.next_publication,
+            parameters=self.cache_parameters,
         )
 
 

@@ -353,3 +353,12 @@ def test_every_page_has_one_h1_landmarks_and_a_skip_link(client, author, page):
     assert count(r'<main id="main"', html) == 1
     assert count(r"<footer class=\"site-footer\">", html) == 1
     assert count(r'<nav class="site-nav" aria-label="Site">', html) == 1
+
+
+def test_staff_preview_of_an_undated_draft_with_comments_closing_by_age(client, settings):
+    settings.COMMENTS_CLOSE_AFTER_DAYS = 30
+    draft = make_article(status=Article.Status.DRAFT, published_at=None)
+    client.force_login(make_user(is_staff=True))
+    response = client.get(draft.get_absolute_url())
+    assert response.status_code == 200
+    assert 'id="comment-form"' in response.content.decode()

@@ -396,3 +396,24 @@ def test_compare_with_malformed_revision_numbers_answers_404(editor_client, arti
 def test_malformed_workflow_addresses_never_fail(editor_client, path):
     response = editor_client.post(f"/admin/articles/article/{path}")
     assert response.status_code in (302, 404, 405)
+
+
+def test_a_writer_cannot_publish_through_any_revision_page(client, editor_client):
+    """Only compare and restore are offered; both keep the publish rule."""
+    article = make_article(status="published")
+    save(editor_client, article)
+    published = Version.objects.get_for_object(article).first()
+    article.unpublish()
+    client.force_login(make_user("scribe", is_staff=True, groups=["Writers"]))
+    data = change_form(article, status="published")
+    for path in [f"history/{published.pk}/", f"recover/{published.pk}/"]:
+        response = client.post(f"/admin/articles/article/{article.pk}/{path}", data)
+        assert response.status_code in (302, 404)
+    client.post(reverse("admin:articles_article_restore", args=[article.pk, published.pk]))
+    article.refresh_from_db()
+    assert article.status == "draft"
+
+
+def test_compare_refuses_digits_that_are_not_numbers(editor_client, article):
+    url = reverse("admin:articles_article_compare", args=[article.pk])
+    assert editor_client.get(url, {"from": "²", "to": "1"}).status_code == 404

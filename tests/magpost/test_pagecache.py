@@ -189,3 +189,12 @@ def test_pages_with_a_query_or_cookies_skip_the_cache(article, django_assert_max
     response = Client().get(article.get_absolute_url(), {"reply_to": comment.pk})
     assert f'name="parent" value="{comment.pk}"' in response.content.decode()
     assert response["Cache-Control"] == "private, no-cache"
+
+
+def test_made_up_query_parameters_are_not_cached(article, django_assert_max_num_queries):
+    """Otherwise any ?page=<random> would store another copy of the page."""
+    first = Client().get(article.get_absolute_url(), {"page": "7"})
+    assert first["Cache-Control"] == "private, no-cache"
+    page(Client(), "/?page=1")
+    with django_assert_max_num_queries(0):
+        page(Client(), "/?page=1")  # lists do use ?page=
