@@ -21,7 +21,6 @@ from comments.models import Comment, body_digest
 
 from . import demo_content, search
 from .models import Article, NetworkLink, Section, TaggedArticle, Takeaway
-from .richtext import count_words
 
 BATCH = 500
 YEARS = 6
@@ -145,14 +144,14 @@ class Generator:
             Takeaway(aspect=self.phrase(1, 3).title(), highlight=self.sentence(), order=n)
             for n in range(self.random.randint(4, 6))
         ]
-        article.word_count = count_words(
+        document = search.document(
+            article.title,
             article.lead,
-            *(s.heading for s in sections),
-            *(s.body for s in sections),
-            *(t.aspect for t in takeaways),
-            *(t.highlight for t in takeaways),
+            [(s.heading, s.body) for s in sections],
+            [(t.aspect, t.highlight) for t in takeaways],
         )
-        return article, sections, takeaways
+        article.word_count = document.word_count()
+        return article, sections, takeaways, document
 
     def articles(self, count, authors, tags):
         made = 0
@@ -162,9 +161,9 @@ class Generator:
                 self.article(made + n, self.random.choice(authors)) for n in range(size)
             ]
             with transaction.atomic():
-                saved = Article.objects.bulk_create([a for a, _, _ in built])
+                saved = Article.objects.bulk_create([a for a, *_ in built])
                 sections, takeaways, tagged = [], [], []
-                for article, parts, rows in built:
+                for article, parts, rows, _ in built:
                     for part in parts + rows:
                         part.article = article
                     sections += parts
@@ -183,15 +182,7 @@ class Generator:
 
     def index(self, built):
         """Add the batch to the full-text search index, as save() would."""
-        documents = {
-            article.pk: search.document(
-                article.title,
-                article.lead,
-                [(s.heading, s.body) for s in parts],
-                [(t.aspect, t.highlight) for t in rows],
-            )
-            for article, parts, rows in built
-        }
+        documents = {article.pk: document for article, *_, document in built}
         if connection.vendor == "postgresql":
             for pk, doc in documents.items():
                 Article.objects.filter(pk=pk).update(

@@ -53,9 +53,6 @@ class ArticleQuerySet(models.QuerySet):
             status=Article.Status.PUBLISHED, published_at__gt=timezone.now()
         )
 
-    def drafts(self):
-        return self.filter(status=Article.Status.DRAFT)
-
     def next_publication(self):
         """When the next scheduled article goes live, or None."""
         return self.scheduled().order_by("published_at").values_list(
@@ -510,10 +507,6 @@ class Article(models.Model):
             sections = list(self.sections.values_list("heading", "body"))
             takeaways = list(self.takeaways.values_list("aspect", "highlight"))
         return search.document(self.title, self.lead, sections, takeaways)
-
-    def count_words(self):
-        """Words of the lead, headings, section bodies and takeaways."""
-        return self.search_document().word_count()
 
     def update_word_count(self):
         """Recount, reindex and mark as modified after sections or takeaways change."""

@@ -12,6 +12,7 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
+# A word, keeping contractions and hyphenated words whole.
 WORD = re.compile(r"\w+(?:[’'\-]\w+)*")
 BLOCK_TAG = re.compile(r"</?(?:p|br|li|ul|ol|blockquote|pre|hr|h\d|div)\b[^>]*>", re.I)
 TAG = re.compile(r"<[^>]*>")
@@ -45,7 +46,3 @@ def _clean(markup):
 def plain_text(markup):
     """The readable text of an HTML fragment, tags removed, entities decoded."""
     return html.unescape(TAG.sub("", BLOCK_TAG.sub(" ", markup or "")))
-
-
-def count_words(*texts):
-    return sum(len(WORD.findall(plain_text(text))) for text in texts)
