@@ -274,7 +274,7 @@ class ArticleAdmin(VersionAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        form.instance.update_word_count()
+        form.instance.update_from_parts()
 
     def response_add(self, request, obj, post_url_continue=None):
         response = super().response_add(request, obj, post_url_continue)
@@ -407,7 +407,7 @@ class ArticleAdmin(VersionAdmin):
             with transaction.atomic(), reversion.create_revision():
                 version.revision.revert(delete=True)
                 article = Article.objects.get(pk=object_id)
-                article.update_word_count()
+                article.update_from_parts()
                 reversion.add_to_revision(article)
                 reversion.set_user(request.user)
                 reversion.set_comment(f"Restored the revision saved {saved}.")

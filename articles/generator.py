@@ -3,7 +3,8 @@ Generated content for load tests: a magazine of any size, inserted in bulk.
 
 The text is assembled from the words of the demo articles, so pages look and
 weigh like real ones. Rows go in with bulk_create, so save() does not run:
-everything it would compute (anchors, word counts) is computed here.
+everything it would compute (anchors, word counts, the rendered body) is
+computed here.
 """
 
 import random
@@ -17,10 +18,11 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from comments.models import Comment, body_digest
+from comments.models import Comment, body_digest, body_html
 
 from . import demo_content, search
 from .models import Article, NetworkLink, Section, TaggedArticle, Takeaway
+from .richtext import render_body
 
 BATCH = 500
 YEARS = 6
@@ -151,6 +153,7 @@ class Generator:
             [(t.aspect, t.highlight) for t in takeaways],
         )
         article.word_count = document.word_count()
+        article.body_html = render_body(article, sections, takeaways)
         return article, sections, takeaways, document
 
     def articles(self, count, authors, tags):
@@ -219,6 +222,7 @@ class Generator:
                         email=f"reader{self.random.randint(1, count // 3 + 1)}@example.com",
                         body=body,
                         body_hash=body_digest(body),
+                        body_html=body_html(body),
                         status=self.random.choices(statuses, weights=[75, 12, 9, 4])[0],
                         created_at=article.published_at
                         + timedelta(minutes=self.random.randint(1, 60 * 24 * 30)),

@@ -29,6 +29,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -37,7 +38,7 @@ from django.utils.text import slugify
 from magpost import pagecache
 
 from . import renditions, search
-from .richtext import plain_text, sanitize
+from .richtext import plain_text, render_body, sanitize
 from .uploads import author_photo_upload_to, hero_upload_to, validate_image_upload
 
 
@@ -122,20 +123,35 @@ class ArticleQuerySet(models.QuerySet):
     def related_to(self, article, limit):
         """At most `limit` other articles: most tags shared first, then newest.
 
-        Only candidates are counted — articles sharing a tag, found through the
-        tag index, and the newest few to fill up — so the cost follows the
-        tags' sizes, not the archive's. The tags come from
-        `article.tags.all()`, so a prefetch serves them.
+        The count starts from the tag links of the article's tags, through
+        the tag index, and looks up each candidate by its key; so its cost
+        follows the sizes of those tags, not the archive's. (Filtered by a
+        join instead, SQLite walks every published article.) The tags come
+        from `article.tags.all()`, so a prefetch serves them.
         """
         tag_ids = [tag.pk for tag in article.tags.all()]
         others = self.exclude(pk=article.pk)
-        sharing = TaggedArticle.objects.filter(tag_id__in=tag_ids).values(
-            "content_object_id"
+        sharing = (
+            TaggedArticle.objects.filter(
+                Exists(others.filter(pk=OuterRef("content_object_id"))),
+                tag_id__in=tag_ids,
+            )
+            .values("content_object_id")
+            .annotate(shared=Count("pk"), newest=Max("content_object__published_at"))
+            .order_by("-shared", "-newest", "-content_object_id")
+            .values("content_object_id")[:limit]
         )
         newest = others.order_by("-published_at", "-id").values("pk")[:limit]
+        shared_tags = (
+            TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
+            .values("content_object")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         return (
-            others.filter(Q(pk__in=sharing) | Q(pk__in=newest))
-            .annotate(shared_tags=Count("tags", filter=Q(tags__in=tag_ids)))
+            Article.objects.filter(Q(pk__in=sharing) | Q(pk__in=newest))
+            .only("title", "slug", "published_at", "word_count")
+            .annotate(shared_tags=Coalesce(Subquery(shared_tags), 0))
             .order_by("-shared_tags", "-published_at", "-id")[:limit]
         )
 
@@ -158,8 +174,6 @@ class ArticleQuerySet(models.QuerySet):
         """
         Comment = self.model._meta.get_field("comments").related_model
         return self.select_related("author").prefetch_related(
-            "sections",
-            "takeaways",
             "tags",
             Prefetch("credits", queryset=ArticleAuthor.objects.select_related("author")),
             Prefetch(
@@ -397,6 +411,9 @@ class Article(models.Model):
         "date in feeds and search results.",
     )
     word_count = models.PositiveIntegerField(default=0, editable=False)
+    # The lead, contents, sections and takeaways as readers see them, made
+    # by save() and update_from_parts(), so a page view does not render them.
+    body_html = models.TextField(blank=True, editable=False)
     # Kept by update_search_index() on PostgreSQL; SQLite uses an FTS5 table.
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -451,8 +468,10 @@ class Article(models.Model):
             self.slug = slugify(self.title)[:200]
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
-        doc = self.search_document()
+        sections, takeaways = self.parts()
+        doc = self.search_document(sections, takeaways)
         self.word_count = doc.word_count()
+        self.body_html = render_body(self, sections, takeaways)
         super().save(*args, **kwargs)
         self.update_search_index(doc)
         if self.hero_image:
@@ -500,28 +519,43 @@ class Article(models.Model):
             return True
         return self.published_at > timezone.now() - timedelta(days=days)
 
-    def search_document(self):
-        """The article's text as stored now, sections and takeaways included."""
-        sections, takeaways = [], []
-        if self.pk:
-            sections = list(self.sections.values_list("heading", "body"))
-            takeaways = list(self.takeaways.values_list("aspect", "highlight"))
-        return search.document(self.title, self.lead, sections, takeaways)
+    def parts(self):
+        """The article's sections and takeaways as stored now, in order."""
+        if not self.pk:
+            return [], []
+        # Read from the table, not from a prefetch that may be out of date.
+        return (
+            list(Section.objects.filter(article_id=self.pk)),
+            list(Takeaway.objects.filter(article_id=self.pk)),
+        )
 
-    def update_word_count(self):
-        """Recount, reindex and mark as modified after sections or takeaways change."""
-        doc = self.search_document()
+    def search_document(self, sections, takeaways):
+        """The article's text: title, lead, sections and takeaways."""
+        return search.document(
+            self.title,
+            self.lead,
+            [(section.heading, section.body) for section in sections],
+            [(takeaway.aspect, takeaway.highlight) for takeaway in takeaways],
+        )
+
+    def update_from_parts(self):
+        """Recount, reindex, re-render and mark as modified after sections or
+        takeaways change."""
+        sections, takeaways = self.parts()
+        doc = self.search_document(sections, takeaways)
         self.word_count = doc.word_count()
+        self.body_html = render_body(self, sections, takeaways)
         self.updated_at = timezone.now()
         Article.objects.filter(pk=self.pk).update(
-            word_count=self.word_count, updated_at=self.updated_at
+            word_count=self.word_count,
+            body_html=self.body_html,
+            updated_at=self.updated_at,
         )
         self.update_search_index(doc)
         pagecache.content_changed()
 
-    def update_search_index(self, doc=None):
+    def update_search_index(self, doc):
         """Store the article's words where the database's text search reads them."""
-        doc = doc or self.search_document()
         connection = connections[self._state.db or "default"]
         if connection.vendor == "postgresql":
             Article.objects.filter(pk=self.pk).update(
@@ -617,16 +651,6 @@ class Article(models.Model):
             data["image"] = [absolute_url(image.url)]
         return data
 
-    def outline(self):
-        """Sections as (section, [its subsections]) pairs, for the contents."""
-        outline = []
-        for section in self.sections.all():
-            if section.level == Section.Level.SUBSECTION and outline:
-                outline[-1][1].append(section)
-            else:
-                outline.append((section, []))
-        return outline
-
     def network_links(self):
         """Pinned links, or else the newest active ones, at most the setting.
 
@@ -720,11 +744,11 @@ class ArticlePart(models.Model):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        self.article.update_word_count()
+        self.article.update_from_parts()
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)
-        self.article.update_word_count()
+        self.article.update_from_parts()
         return result
 
 

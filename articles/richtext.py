@@ -1,9 +1,11 @@
-"""Sanitising and measuring the rich text that editors write."""
+"""Sanitising, measuring and laying out the rich text that editors write."""
 
 import html
 import re
 
 import nh3
+
+from django.template.loader import render_to_string
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "s", "u", "sub", "sup",
@@ -46,3 +48,32 @@ def _clean(markup):
 def plain_text(markup):
     """The readable text of an HTML fragment, tags removed, entities decoded."""
     return html.unescape(TAG.sub("", BLOCK_TAG.sub(" ", markup or "")))
+
+
+def outline(sections):
+    """Sections as (section, [its subsections]) pairs, for the contents."""
+    pairs = []
+    for section in sections:
+        if section.level > 2 and pairs:
+            pairs[-1][1].append(section)
+        else:
+            pairs.append((section, []))
+    return pairs
+
+
+def render_body(article, sections, takeaways):
+    """The article's lead, contents, sections and takeaways table as HTML.
+
+    The article stores it whenever any of them changes, so that showing the
+    page costs no rendering of its own. Anything with the models' fields
+    will do, so bulk inserts and migrations make it exactly as save() does.
+    """
+    return render_to_string(
+        "articles/includes/article_body.html",
+        {
+            "article": article,
+            "outline": outline(sections),
+            "sections": sections,
+            "takeaways": takeaways,
+        },
+    ).strip()

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.html import linebreaks, urlize
 
 from articles.models import Article
 from magpost import pagecache
@@ -52,6 +53,16 @@ def normalize_email(email):
     return (email or "").strip().lower()
 
 
+def body_html(body):
+    """A plain-text comment as HTML: escaped, line breaks kept, URLs linked."""
+    # urlize escapes the text around the links it makes, so the result is safe
+    # to mark up further; its rel="nofollow" gets the values user content needs.
+    linked = urlize(body, nofollow=True, autoescape=True).replace(
+        'rel="nofollow"', 'rel="nofollow ugc noopener"'
+    )
+    return linebreaks(linked, autoescape=False)
+
+
 def body_digest(body):
     """A fingerprint of the body that ignores differences in whitespace."""
     return hashlib.sha256(" ".join(body.split()).encode()).hexdigest()
@@ -80,6 +91,8 @@ class Comment(models.Model):
     email = models.EmailField(max_length=254, help_text="Never shown to readers.")
     body = models.TextField(max_length=5000)
     body_hash = models.CharField(max_length=64, editable=False)
+    # What readers see of the body, made by save() so a page view need not.
+    body_html = models.TextField(blank=True, editable=False)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.PENDING
     )
@@ -131,6 +144,7 @@ class Comment(models.Model):
             self.depth = self.parent.depth + 1 if self.parent else 0
         self.email = normalize_email(self.email)
         self.body_hash = body_digest(self.body)
+        self.body_html = body_html(self.body)
         super().save(*args, **kwargs)
         pagecache.comments_changed(self.article.slug)
 

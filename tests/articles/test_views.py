@@ -88,7 +88,9 @@ def test_takeaway_column_labels_are_editable(client):
 
 def test_article_text_is_escaped_where_it_is_plain(client):
     article = make_article(title="<script>alert(1)</script>")
-    article.takeaways.update(aspect="<b>bold</b>")
+    takeaway = article.takeaways.first()
+    takeaway.aspect = "<b>bold</b>"
+    takeaway.save()
     html = client.get(article.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
