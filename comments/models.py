@@ -46,7 +46,12 @@ class CommentQuerySet(models.QuerySet):
         visible = Q(status=Comment.Status.APPROVED)
         if pending_ids:
             visible |= Q(status=Comment.Status.PENDING, pk__in=pending_ids)
-        return self.filter(visible).order_by("created_at", "id")
+        # Only what a comment on the page shows: the rest is for moderators.
+        return (
+            self.filter(visible)
+            .only("article", "parent", "name", "body_html", "status", "created_at")
+            .order_by("created_at", "id")
+        )
 
 
 def normalize_email(email):

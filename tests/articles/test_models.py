@@ -7,7 +7,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 
 from articles.models import Article, Section, Takeaway
-from articles.richtext import outline
+from articles.richtext import outline, render_body
 
 from ..factories import image_file, make_article, make_network_link
 
@@ -156,6 +156,57 @@ def test_outline_nests_subsections_under_their_section():
         ("Section 1 In Title Case", ["Subsection 1.1 in sentence case", "Subsection 1.2 in sentence case"]),
         ("Section 2 In Title Case", ["Subsection 2.1 in sentence case", "Subsection 2.2 in sentence case"]),
     ]
+
+
+def stored_body(article):
+    article.refresh_from_db()
+    return article.body_html
+
+
+def test_stored_body_follows_every_change_to_the_lead_sections_and_takeaways(article):
+    """The page shows `body_html`, so each change an editor makes renders it anew."""
+    article.lead = "<p>A new opening.</p>"
+    article.save()
+    assert "<p>A new opening.</p>" in stored_body(article)
+
+    section = article.sections.first()
+    section.heading = "Renamed in place"
+    section.save()
+    assert '<h2 id="section-1-in-title-case">Renamed in place</h2>' in stored_body(article)
+
+    Section.objects.create(article=article, heading="Added last", level=3, order=99)
+    assert '<h3 id="added-last">Added last</h3>' in stored_body(article)
+
+    section.delete()
+    assert "Renamed in place" not in stored_body(article)
+
+    takeaway = article.takeaways.first()
+    takeaway.highlight = "Quiet rooms sell out first"
+    takeaway.save()
+    assert "<td>Quiet rooms sell out first</td>" in stored_body(article)
+
+    article.takeaways.all().first().delete()
+    assert stored_body(article) == render_body(article, *article.parts())
+
+
+def test_stored_body_escapes_plain_text_and_keeps_sanitised_rich_text(author):
+    article = make_article(author=author, sections=0, takeaways=0)
+    Section.objects.create(
+        article=article, heading="<i>Tags</i> & more", body="<p>ok<script>x</script></p>"
+    )
+    Takeaway.objects.create(article=article, aspect="<b>a</b>", highlight="1 < 2")
+    body = stored_body(article)
+    assert "&lt;i&gt;Tags&lt;/i&gt; &amp; more" in body
+    assert "<script>" not in body
+    assert "<th scope=\"row\">&lt;b&gt;a&lt;/b&gt;</th><td>1 &lt; 2</td>" in body
+
+
+def test_an_article_without_sections_or_takeaways_has_no_contents_or_table(author):
+    article = make_article(author=author, sections=0, takeaways=0)
+    body = stored_body(article)
+    assert 'class="contents"' not in body
+    assert "<table>" not in body
+    assert '<div class="lead"><p>Where the noise stops, attention begins.</p></div>' in body
 
 
 def test_hero_image_needs_alt_text(article):

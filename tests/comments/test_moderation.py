@@ -1,5 +1,6 @@
 import pytest
 
+from comments.models import Comment
 from comments.moderation import find_listed, words_of
 
 pytestmark = pytest.mark.django_db
@@ -37,3 +38,15 @@ def test_word_list_in_the_database_adds_to_the_setting(settings, reader, article
     known()
     reader.post(article, body="Pure hearsay, this.")
     assert Comment.objects.get(article=article).reasons == ["Contains the moderated word “hearsay”."]
+
+
+def test_shown_html_follows_an_edited_body_and_survives_moderation(article):
+    comment = Comment.objects.create(
+        article=article, name="Ola", email="ola@example.com", body="First <b>draft</b>"
+    )
+    assert comment.body_html == "<p>First &lt;b&gt;draft&lt;/b&gt;</p>"
+    comment.body = "Second thoughts"
+    comment.save()
+    comment.approve()
+    comment.refresh_from_db()
+    assert comment.body_html == "<p>Second thoughts</p>"
