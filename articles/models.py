@@ -29,7 +29,6 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html_join
@@ -124,14 +123,16 @@ class ArticleQuerySet(models.QuerySet):
         """At most `limit` other articles: most tags shared first, then newest.
 
         The count starts from the tag links of the article's tags, through
-        the tag index, and looks up each candidate by its key; so its cost
-        follows the sizes of those tags, not the archive's. (Filtered by a
-        join instead, SQLite walks every published article.) The tags come
-        from `article.tags.all()`, so a prefetch serves them.
+        the tag index, and looks up each candidate by its key, so its cost
+        follows the sizes of those tags, not the archive's. (Joined the other
+        way round, SQLite walks every published article; and an OR of two
+        subqueries makes PostgreSQL scan the whole table, so the winners are
+        fetched by their keys.) The tags come from `article.tags.all()`, so a
+        prefetch serves them. Two queries, three when too few share a tag.
         """
         tag_ids = [tag.pk for tag in article.tags.all()]
         others = self.exclude(pk=article.pk)
-        sharing = (
+        shared = dict(
             TaggedArticle.objects.filter(
                 Exists(others.filter(pk=OuterRef("content_object_id"))),
                 tag_id__in=tag_ids,
@@ -139,20 +140,19 @@ class ArticleQuerySet(models.QuerySet):
             .values("content_object_id")
             .annotate(shared=Count("pk"), newest=Max("content_object__published_at"))
             .order_by("-shared", "-newest", "-content_object_id")
-            .values("content_object_id")[:limit]
+            .values_list("content_object_id", "shared")[:limit]
         )
-        newest = others.order_by("-published_at", "-id").values("pk")[:limit]
-        shared_tags = (
-            TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag_id__in=tag_ids)
-            .values("content_object")
-            .annotate(count=Count("pk"))
-            .values("count")
-        )
-        return (
-            Article.objects.filter(Q(pk__in=sharing) | Q(pk__in=newest))
-            .only("title", "slug", "published_at", "word_count")
-            .annotate(shared_tags=Coalesce(Subquery(shared_tags), 0))
-            .order_by("-shared_tags", "-published_at", "-id")[:limit]
+        fields = ("title", "slug", "published_at", "word_count")
+        found = list(Article.objects.filter(pk__in=shared).only(*fields))
+        if len(found) < limit:
+            newest = others.exclude(pk__in=shared).order_by("-published_at", "-id")
+            found += newest.only(*fields)[: limit - len(found)]
+        for related in found:
+            related.shared_tags = shared.get(related.pk, 0)
+        return sorted(
+            found,
+            key=lambda a: (a.shared_tags, a.published_at, a.pk),
+            reverse=True,
         )
 
     def tags(self):

@@ -10,8 +10,7 @@ class Command(BaseCommand):
     help = (
         "Print the database's plan for the main query of each reader page "
         "(home and tag archives at page 400, author archive, article, its "
-        "comments and related articles) and the moderation queue, to check "
-        "that indexes serve them."
+        "comments) and the moderation queue, to check that indexes serve them."
     )
 
     def handle(self, *args, **options):
@@ -28,7 +27,6 @@ class Command(BaseCommand):
             "author archive": Article.objects.published().by_author(author)[:per_page],
             "article": Article.objects.published().filter(slug=article.slug),
             "article's comments": Comment.objects.for_page().filter(article=article),
-            "related articles": Article.objects.published().related_to(article, 4),
             "moderation queue": Comment.objects.pending()[:100],
         }
         self.stdout.write(f"Database: {connection.vendor}")
