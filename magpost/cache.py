@@ -2,6 +2,7 @@ import pickle
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 
 class PageFileCache(FileBasedCache):
@@ -31,3 +32,30 @@ class PageFileCache(FileBasedCache):
             return False
         self.set(key, value, timeout, version)
         return True
+
+
+class ReusedClient(RedisCacheClient):
+    """Django's Redis client, keeping one redis-py client per server.
+
+    Django builds a new `redis.Redis` for every operation, which cost a page
+    hit about a sixth of its time. The connection pool behind it is the same
+    either way; redis-py clients are safe to share.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        if pool not in self._clients:
+            self._clients[pool] = self._client(connection_pool=pool)
+        return self._clients[pool]
+
+
+class PageRedisCache(RedisCache):
+    """Django's Redis cache with a reused client (see `ReusedClient`)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusedClient

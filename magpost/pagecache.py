@@ -9,9 +9,11 @@ message, the poster's pending comments) makes the request skip the cache.
 
 Invalidation is by version numbers kept in the same cache: one for all
 content (articles, sections, takeaways, tags, authors, network links) and one
-per article for its comments. A page's key holds the versions it was built
-from, so a change makes older copies unreachable at once, on every app
-server. No copy outlives the next scheduled publication.
+per article for its comments. A page is stored with the versions it was built
+from, and served only while they are still the current ones, so a change
+makes older copies useless at once, on every app server. The versions and the
+page are read together, in one round trip to the cache. No copy outlives the
+next scheduled publication.
 """
 
 import functools
@@ -93,15 +95,17 @@ def lifetime(upcoming):
     return seconds
 
 
-def page_key(request, comments_slug=None):
-    """The page's key, made from its address and the versions it depends on."""
-    names = [CONTENT_VERSION]
+def version_keys(comments_slug=None):
+    """The versions a page depends on: all content, and maybe one article's comments."""
     if comments_slug:
-        names.append(comments_version_key(comments_slug))
-    found = cache.get_many(names)
-    versions = ":".join(str(found.get(name, 0)) for name in names)
+        return [CONTENT_VERSION, comments_version_key(comments_slug)]
+    return [CONTENT_VERSION]
+
+
+def page_key(request):
+    """The page's key, made from its full address."""
     address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"pages:page:{versions}:{digest(address)}"
+    return f"pages:page:{digest(address)}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,10 +142,12 @@ def serve(
         response = render()
         response.headers.setdefault("Cache-Control", "private, no-cache")
         return response
-    key = page_key(request, comments_slug)
-    stored = cache.get(key)
-    if stored is not None:
-        content, content_type = stored
+    key, names = page_key(request), version_keys(comments_slug)
+    found = cache.get_many([*names, key])
+    versions = tuple(found.get(name, 0) for name in names)
+    stored = found.get(key)
+    if stored is not None and stored[0] == versions:
+        _, content, content_type = stored
         response = HttpResponse(fill(content, request), content_type=content_type)
         response["Cache-Control"] = "no-cache"
         return response
@@ -154,7 +160,8 @@ def serve(
         content = response.content
         for value, slot in personal_values().items():
             content = content.replace(value.encode(), slot.encode())
-        cache.set(key, (content, response["Content-Type"]), lifetime(upcoming()))
+        stored = (versions, content, response["Content-Type"])
+        cache.set(key, stored, lifetime(upcoming()))
         response["Cache-Control"] = "no-cache"
     return response
 

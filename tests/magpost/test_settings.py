@@ -79,7 +79,7 @@ def test_sqlite_is_the_default_database_in_wal_mode():
 
 def test_redis_url_chooses_the_redis_cache():
     backend = setting("settings.CACHES['default']['BACKEND']", REDIS_URL="redis://cache:6379/1")
-    assert backend == "django.core.cache.backends.redis.RedisCache"
+    assert backend == "magpost.cache.PageRedisCache"
 
 
 def test_without_redis_the_cache_is_shared_by_worker_processes():
