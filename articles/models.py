@@ -23,9 +23,7 @@ from django.db.models import (
     FloatField,
     Max,
     OuterRef,
-    Prefetch,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -58,13 +56,6 @@ class ArticleQuerySet(models.QuerySet):
         return self.scheduled().order_by("published_at").values_list(
             "published_at", flat=True
         ).first()
-
-    def with_next_publication(self):
-        """Each row also carries `next_publication`, read in the same query."""
-        upcoming = Article.objects.scheduled().order_by("published_at")
-        return self.annotate(
-            next_publication=Subquery(upcoming.values("published_at")[:1])
-        )
 
     def by_author(self, user):
         """Articles the user wrote, alone or as a co-author."""
@@ -167,21 +158,13 @@ class ArticleQuerySet(models.QuerySet):
             .order_by("name")
         )
 
-    def for_detail(self, pending_comment_ids=()):
-        """Everything the article page shows, in a fixed number of queries.
+    def for_detail(self):
+        """The article row the page needs first, with its author.
 
-        Comments are the approved ones, plus the visitor's own pending ones.
+        The rest of the page is loaded as it is shown (`articles.pages`), so
+        that parts served from the cache cost nothing.
         """
-        Comment = self.model._meta.get_field("comments").related_model
-        return self.select_related("author").prefetch_related(
-            "tags",
-            Prefetch("credits", queryset=ArticleAuthor.objects.select_related("author")),
-            Prefetch(
-                "comments",
-                queryset=Comment.objects.for_page(pending_comment_ids),
-                to_attr="visible_comments",
-            ),
-        )
+        return self.select_related("author")
 
     def create_from(self, data, *, author, publish=False, replace=False):
         """Store `data` (an importer.ArticleData) as one article, all or nothing.

@@ -7,13 +7,16 @@ from django.http import Http404
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
 from comments.forms import CommentForm
-from comments.models import build_threads, pending_ids
-from magpost.pagecache import CSRF_SLOT, TIMESTAMP_SLOT, CachedPageMixin
+from comments.models import pending_ids
+from comments.moderation import sign_timestamp
+from magpost.pagecache import CSRF_SLOT, TIMESTAMP_SLOT, CachedPageMixin, article_fragments
 
 from .models import Article, PreviewLink
+from .pages import ArticleParts
 from .search import clean_query, query_terms
 
 
@@ -85,11 +88,10 @@ class ArticleDetailView(CachedPageMixin, DetailView):
     context_object_name = "article"
     takes_comments = True
     shows_comments = True
+    uses_fragments = True
 
     def get_queryset(self):
-        articles = Article.objects.for_detail(pending_ids(self.request))
-        # The page cache needs it, and here it costs no query of its own.
-        articles = articles.with_next_publication()
+        articles = Article.objects.for_detail()
         # Staff preview drafts and scheduled articles; readers get a 404.
         if self.request.user.is_staff:
             return articles
@@ -97,46 +99,54 @@ class ArticleDetailView(CachedPageMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        comments = article.visible_comments
-        if self.takes_comments and article.accepts_comments():
-            kwargs.setdefault(
-                "comment_form",
-                CommentForm(article=article, initial={"parent": self.reply_to()}),
-            )
-            # Taken once, so that a cached copy can swap them for placeholders.
+        pending = pending_ids(self.request)
+        accepts_comments = self.takes_comments and article.accepts_comments()
+        blank_form = False
+        self.form_values = {}
+        if accepts_comments:
+            # Taken once, so that cached copies can swap them for placeholders.
             kwargs["csrf_token"] = get_token(self.request)
-            self.form_values = {
-                kwargs["csrf_token"]: CSRF_SLOT,
-                kwargs["comment_form"].initial.get("timestamp", ""): TIMESTAMP_SLOT,
-            }
+            self.form_values[kwargs["csrf_token"]] = CSRF_SLOT
+            if "comment_form" not in kwargs:  # Not a form sent back with errors.
+                parent, timestamp = self.reply_to(), sign_timestamp()
+                self.form_values[timestamp] = TIMESTAMP_SLOT
+                blank_form = parent is None
+                # Built only if the page shows it rendered, not from the cache.
+                kwargs["comment_form"] = SimpleLazyObject(
+                    lambda: CommentForm(
+                        article=article, initial={"parent": parent, "timestamp": timestamp}
+                    )
+                )
+        # Logged-in staff always see the page rendered afresh.
+        if self.uses_fragments and not self.request.user.is_authenticated:
+            kwargs["fragments"] = article_fragments(
+                self.request,
+                article,
+                with_form=accepts_comments,
+                blank_form=blank_form,
+                personal_values=self.form_values,
+                pending_comment_ids=pending,
+            )
         absolute_url = self.request.build_absolute_uri
         image = article.social_image()
-        related = Article.objects.published().related_to(
-            article, settings.MAGPOST_RELATED_ARTICLES
-        )
         return super().get_context_data(
-            comment_threads=build_threads(comments),
-            comment_count=sum(not c.is_pending() for c in comments),
+            accepts_comments=accepts_comments,
+            parts=ArticleParts(article, self.request, pending),
             canonical_url=absolute_url(article.get_absolute_url()),
             social_image_url=absolute_url(image.url) if image else "",
-            structured_data=article.structured_data(absolute_url),
-            related_articles=related,
             **kwargs,
         )
 
     def personal_values(self):
         return getattr(self, "form_values", {})
 
-    def next_publication(self):
-        return self.object.next_publication
-
     def reply_to(self):
         """The approved comment a no-JavaScript "Reply" link asked to answer."""
         wanted = self.request.GET.get("reply_to", "")
-        for comment in self.object.visible_comments:
-            if str(comment.pk) == wanted and not comment.is_pending():
-                return comment.pk
-        return None
+        if not wanted.isdigit():
+            return None
+        replies_to = self.object.comments.approved().filter(pk=wanted)
+        return replies_to.values_list("pk", flat=True).first()
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -151,6 +161,7 @@ class PreviewView(ArticleDetailView):
 
     takes_comments = False
     page_cache = False
+    uses_fragments = False
 
     def get(self, request, *args, **kwargs):
         self.link = PreviewLink.from_signed(kwargs["signed"])

@@ -51,7 +51,7 @@ class CommentForm(forms.ModelForm):
         self.fields["email"].widget.attrs.update(autocomplete="email")
         self.fields["body"].widget.attrs.update(minlength=2)
         if not self.is_bound:
-            self.initial["timestamp"] = sign_timestamp()
+            self.initial.setdefault("timestamp", sign_timestamp())
 
     def clean_name(self):
         name = self.cleaned_data["name"]

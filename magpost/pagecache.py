@@ -14,11 +14,19 @@ from, and served only while they are still the current ones, so a change
 makes older copies useless at once, on every app server. The versions and the
 page are read together, in one round trip to the cache. No copy outlives the
 next scheduled publication.
+
+When the whole page cannot come from the cache (a visitor with something
+personal, or the first reader after a change), the article page is assembled
+from fragments kept the same way: its head, its article (with the related
+articles and network links), its approved comments and its blank comment
+form (with the same two placeholders), each stored under the versions it
+depends on. Only what is the visitor's own is rendered for them.
 """
 
 import functools
 import hashlib
 import time
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,6 +36,7 @@ from django.middleware.csrf import get_token
 from django.utils import timezone
 
 CONTENT_VERSION = "pages:v:content"
+NEXT_PUBLICATION = "pages:next-publication"
 CSRF_SLOT = "__magpost_csrf_token__"
 TIMESTAMP_SLOT = "__magpost_form_timestamp__"
 PERSONAL_COOKIES = ("messages",)
@@ -79,11 +88,28 @@ def is_cacheable(request, parameters=frozenset()):
     )
 
 
-def next_publication():
-    """When the next scheduled article goes live, or None."""
+def read(names, keys=()):
+    """The versions called `names` and what is stored under `keys`, in one
+    round trip; the next scheduled publication (see below) comes along."""
+    found = cache.get_many([*names, NEXT_PUBLICATION, *keys])
+    return tuple(found.pop(name, 0) for name in names), found
+
+
+def next_publication(content_version, found):
+    """When the next scheduled article goes live, or None.
+
+    Kept in the cache with the content version it was read under and never
+    past its time, so that a change or the publication itself has it read
+    again from the database. `found` is what `read()` returned.
+    """
     from articles.models import Article
 
-    return Article.objects.next_publication()
+    stored = found.get(NEXT_PUBLICATION)
+    if stored is not None and stored[0] == content_version:
+        return stored[1]
+    upcoming = Article.objects.next_publication()
+    cache.set(NEXT_PUBLICATION, (content_version, upcoming), lifetime(upcoming))
+    return upcoming
 
 
 def lifetime(upcoming):
@@ -108,6 +134,69 @@ def page_key(request):
     return f"pages:page:{digest(address)}"
 
 
+@dataclass
+class Fragment:
+    """A part of a page, kept in the cache under `key` for `seconds` (0: never).
+
+    `html` is the stored copy, read before the template asks for it, or None.
+    `personal` maps this visitor's values to the placeholders stored instead.
+    """
+
+    key: str
+    seconds: int
+    html: str | None = None
+    personal: dict = field(default_factory=dict)
+
+    def render(self, render):
+        """The fragment for this visitor: the stored copy with their values in
+        it, or `render()`'s, which is stored with placeholders."""
+        if self.html is not None:
+            html = self.html
+            for value, slot in self.personal.items():
+                html = html.replace(slot, value)
+            return html
+        html = render()
+        if self.seconds > 0:
+            stored = html
+            for value, slot in self.personal.items():
+                stored = stored.replace(value, slot)
+            cache.set(self.key, stored, self.seconds)
+        return html
+
+
+def article_fragments(
+    request, article, *, with_form, blank_form, personal_values, pending_comment_ids
+):
+    """The article page's fragments: "head", "article", "comments" and "form".
+
+    Two round trips to the cache: the versions, then the stored fragments.
+    Only a published article's fragments are kept. A visitor who sees their
+    own pending comments gets the comments rendered for them alone, and a
+    form that is not blank (a reply, or one with errors) is never kept.
+    """
+    (content, comments), found = read(version_keys(article.slug))
+    seconds = lifetime(next_publication(content, found)) if article.is_published() else 0
+    site = digest(f"{request.scheme}://{request.get_host()}")[:16]
+    fragments = {
+        "head": Fragment(f"pages:fragment:head:{site}:{article.pk}:{content}", seconds),
+        "article": Fragment(f"pages:fragment:article:{site}:{article.pk}:{content}", seconds),
+        "comments": Fragment(
+            f"pages:fragment:comments:{article.pk}:{comments}:{int(with_form)}",
+            0 if pending_comment_ids else seconds,
+        ),
+        "form": Fragment(
+            f"pages:fragment:form:{article.pk}:{content}",
+            seconds if blank_form else 0,
+            personal=personal_values,
+        ),
+    }
+    kept = [part for part in fragments.values() if part.seconds > 0]
+    found = cache.get_many([part.key for part in kept])
+    for part in kept:
+        part.html = found.get(part.key)
+    return fragments
+
+
 @functools.lru_cache(maxsize=1)
 def signed_second(second):
     """The form timestamp, signed once a second rather than once a request."""
@@ -130,21 +219,15 @@ def serve(
     render,
     comments_slug=None,
     personal_values=dict,
-    upcoming=next_publication,
     parameters=frozenset(),
 ):
-    """The page from the cache, or rendered by `render()` and stored.
-
-    `upcoming()` tells when the next scheduled article goes live; a view that
-    has read it already (the article page does, in its main query) says so.
-    """
+    """The page from the cache, or rendered by `render()` and stored."""
     if not is_cacheable(request, parameters):
         response = render()
         response.headers.setdefault("Cache-Control", "private, no-cache")
         return response
-    key, names = page_key(request), version_keys(comments_slug)
-    found = cache.get_many([*names, key])
-    versions = tuple(found.get(name, 0) for name in names)
+    key = page_key(request)
+    versions, found = read(version_keys(comments_slug), [key])
     stored = found.get(key)
     if stored is not None and stored[0] == versions:
         _, content, content_type = stored
@@ -152,6 +235,8 @@ def serve(
         response["Cache-Control"] = "no-cache"
         return response
 
+    # Read first, so that the view finds it in the cache (fragments need it).
+    upcoming = next_publication(versions[0], found)
     response = render()
     if hasattr(response, "render"):
         response.render()
@@ -161,7 +246,7 @@ def serve(
         for value, slot in personal_values().items():
             content = content.replace(value.encode(), slot.encode())
         stored = (versions, content, response["Content-Type"])
-        cache.set(key, stored, lifetime(upcoming()))
+        cache.set(key, stored, lifetime(upcoming))
         response["Cache-Control"] = "no-cache"
     return response
 
@@ -180,9 +265,6 @@ class CachedPageMixin:
     def personal_values(self):
         return {}
 
-    def next_publication(self):
-        return next_publication()
-
     def dispatch(self, request, *args, **kwargs):
         if not self.page_cache:
             return super().dispatch(request, *args, **kwargs)
@@ -191,7 +273,6 @@ class CachedPageMixin:
             lambda: super(CachedPageMixin, self).dispatch(request, *args, **kwargs),
             comments_slug=kwargs.get("slug") if self.shows_comments else None,
             personal_values=self.personal_values,
-            upcoming=self.next_publication,
             parameters=self.cache_parameters,
         )
 

@@ -35,3 +35,28 @@ def highlight(text, terms):
 def excerpt(text, terms):
     """A marked excerpt of plain `text` around the first searched word."""
     return search.excerpt(text, terms, settings.MAGPOST_SEARCH_EXCERPT_WORDS)
+
+
+@register.tag
+def fragment(parser, token):
+    """{% fragment part %}…{% endfragment %}: the block as stored for a
+    `pagecache.Fragment`, or rendered (and stored) when there is no copy."""
+    try:
+        _, part = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("{% fragment %} takes one fragment.") from None
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(parser.compile_filter(part), nodelist)
+
+
+class FragmentNode(template.Node):
+    def __init__(self, part, nodelist):
+        self.part = part
+        self.nodelist = nodelist
+
+    def render(self, context):
+        part = self.part.resolve(context)
+        if not part:  # A page shown without fragments, such as a preview.
+            return self.nodelist.render(context)
+        return part.render(lambda: self.nodelist.render(context))

@@ -247,7 +247,7 @@ def test_related_articles_share_tags_then_are_newest(client):
 
     response = client.get(article.get_absolute_url())
 
-    assert list(response.context["related_articles"]) == [
+    assert list(response.context["parts"].related_articles) == [
         two_tags, one_tag_new, one_tag_old, no_tags_newest
     ]
     html = response.content.decode()
@@ -261,7 +261,7 @@ def test_related_articles_follow_the_setting(client, settings):
     article = make_article()
     for _ in range(3):
         make_article()
-    assert len(client.get(article.get_absolute_url()).context["related_articles"]) == 2
+    assert len(client.get(article.get_absolute_url()).context["parts"].related_articles) == 2
 
 
 def test_article_page_has_canonical_and_preview_meta(client, author):
