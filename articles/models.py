@@ -24,6 +24,7 @@ from django.db.models import (
     Max,
     OuterRef,
     Q,
+    Subquery,
     Value,
     When,
 )
@@ -56,6 +57,13 @@ class ArticleQuerySet(models.QuerySet):
         return self.scheduled().order_by("published_at").values_list(
             "published_at", flat=True
         ).first()
+
+    def with_next_publication(self):
+        """Each row also carries `next_publication`, read in the same query."""
+        upcoming = Article.objects.scheduled().order_by("published_at")
+        return self.annotate(
+            next_publication=Subquery(upcoming.values("published_at")[:1])
+        )
 
     def by_author(self, user):
         """Articles the user wrote, alone or as a co-author."""

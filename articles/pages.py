@@ -39,6 +39,15 @@ class ArticleParts:
         return self.loaded.authors
 
     @cached_property
+    def canonical_url(self):
+        return self.request.build_absolute_uri(self.article.get_absolute_url())
+
+    @cached_property
+    def social_image_url(self):
+        image = self.article.social_image()
+        return self.request.build_absolute_uri(image.url) if image else ""
+
+    @cached_property
     def structured_data(self):
         return self.loaded.structured_data(self.request.build_absolute_uri)
 

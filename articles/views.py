@@ -13,7 +13,13 @@ from django.views.generic import DetailView, ListView, TemplateView
 from comments.forms import CommentForm
 from comments.models import pending_ids
 from comments.moderation import sign_timestamp
-from magpost.pagecache import CSRF_SLOT, TIMESTAMP_SLOT, CachedPageMixin, article_fragments
+from magpost.pagecache import (
+    CSRF_SLOT,
+    TIMESTAMP_SLOT,
+    UNKNOWN,
+    CachedPageMixin,
+    StoredFragments,
+)
 
 from .models import Article, PreviewLink
 from .pages import ArticleParts
@@ -89,13 +95,27 @@ class ArticleDetailView(CachedPageMixin, DetailView):
     takes_comments = True
     shows_comments = True
     uses_fragments = True
+    stored = None  # The page's StoredFragments, for a reader.
 
-    def get_queryset(self):
+    def get_object(self, queryset=None):
         articles = Article.objects.for_detail()
+        # Logged-in staff always see the page rendered afresh.
+        if self.uses_fragments and not self.request.user.is_authenticated:
+            self.stored = StoredFragments(self.request, self.kwargs["slug"])
+        upcoming = self.stored.next_publication if self.stored else UNKNOWN
+        if upcoming is UNKNOWN:
+            articles = articles.with_next_publication()
+        article = super().get_object(articles)
+        if upcoming is not UNKNOWN:
+            article.next_publication = upcoming
+        elif self.stored:
+            self.stored.keep_next_publication(article.next_publication)
         # Staff preview drafts and scheduled articles; readers get a 404.
-        if self.request.user.is_staff:
-            return articles
-        return articles.published()
+        # The row is checked rather than filtered by published(): the page
+        # often runs no other query, and this one is then cheaper to build.
+        if not article.is_published() and not self.request.user.is_staff:
+            raise Http404("No article found matching the query")
+        return article
 
     def get_context_data(self, **kwargs):
         article = self.object
@@ -117,28 +137,25 @@ class ArticleDetailView(CachedPageMixin, DetailView):
                         article=article, initial={"parent": parent, "timestamp": timestamp}
                     )
                 )
-        # Logged-in staff always see the page rendered afresh.
-        if self.uses_fragments and not self.request.user.is_authenticated:
-            kwargs["fragments"] = article_fragments(
-                self.request,
+        if self.stored:
+            kwargs["fragments"] = self.stored.fragments(
                 article,
                 with_form=accepts_comments,
                 blank_form=blank_form,
                 personal_values=self.form_values,
                 pending_comment_ids=pending,
             )
-        absolute_url = self.request.build_absolute_uri
-        image = article.social_image()
         return super().get_context_data(
             accepts_comments=accepts_comments,
             parts=ArticleParts(article, self.request, pending),
-            canonical_url=absolute_url(article.get_absolute_url()),
-            social_image_url=absolute_url(image.url) if image else "",
             **kwargs,
         )
 
     def personal_values(self):
         return getattr(self, "form_values", {})
+
+    def next_publication(self, content_version):
+        return self.object.next_publication
 
     def reply_to(self):
         """The approved comment a no-JavaScript "Reply" link asked to answer."""

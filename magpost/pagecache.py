@@ -37,6 +37,7 @@ from django.utils import timezone
 
 CONTENT_VERSION = "pages:v:content"
 NEXT_PUBLICATION = "pages:next-publication"
+UNKNOWN = object()
 CSRF_SLOT = "__magpost_csrf_token__"
 TIMESTAMP_SLOT = "__magpost_form_timestamp__"
 PERSONAL_COOKIES = ("messages",)
@@ -90,26 +91,30 @@ def is_cacheable(request, parameters=frozenset()):
 
 def read(names, keys=()):
     """The versions called `names` and what is stored under `keys`, in one
-    round trip; the next scheduled publication (see below) comes along."""
-    found = cache.get_many([*names, NEXT_PUBLICATION, *keys])
+    round trip to the cache."""
+    found = cache.get_many([*names, *keys])
     return tuple(found.pop(name, 0) for name in names), found
 
 
-def next_publication(content_version, found):
+def next_publication(content_version):
     """When the next scheduled article goes live, or None.
 
     Kept in the cache with the content version it was read under and never
     past its time, so that a change or the publication itself has it read
-    again from the database. `found` is what `read()` returned.
+    again from the database.
     """
     from articles.models import Article
 
-    stored = found.get(NEXT_PUBLICATION)
+    stored = cache.get(NEXT_PUBLICATION)
     if stored is not None and stored[0] == content_version:
         return stored[1]
     upcoming = Article.objects.next_publication()
-    cache.set(NEXT_PUBLICATION, (content_version, upcoming), lifetime(upcoming))
+    keep_next_publication(content_version, upcoming)
     return upcoming
+
+
+def keep_next_publication(content_version, upcoming):
+    cache.set(NEXT_PUBLICATION, (content_version, upcoming), lifetime(upcoming))
 
 
 def lifetime(upcoming):
@@ -136,16 +141,23 @@ def page_key(request):
 
 @dataclass
 class Fragment:
-    """A part of a page, kept in the cache under `key` for `seconds` (0: never).
+    """A part of a page, kept in the cache under `key` for `seconds` (0: never),
+    with the `versions` it was rendered from.
 
     `html` is the stored copy, read before the template asks for it, or None.
     `personal` maps this visitor's values to the placeholders stored instead.
     """
 
     key: str
+    versions: tuple
     seconds: int
-    html: str | None = None
     personal: dict = field(default_factory=dict)
+    html: str | None = None
+
+    def take(self, stored):
+        """Use `stored`, what the cache held under the key, if still current."""
+        if self.seconds > 0 and stored is not None and stored[0] == self.versions:
+            self.html = stored[1]
 
     def render(self, render):
         """The fragment for this visitor: the stored copy with their values in
@@ -160,41 +172,64 @@ class Fragment:
             stored = html
             for value, slot in self.personal.items():
                 stored = stored.replace(value, slot)
-            cache.set(self.key, stored, self.seconds)
+            cache.set(self.key, (self.versions, stored), self.seconds)
         return html
 
 
-def article_fragments(
-    request, article, *, with_form, blank_form, personal_values, pending_comment_ids
-):
-    """The article page's fragments: "head", "article", "comments" and "form".
+class StoredFragments:
+    """What the cache holds for one article page, read in one round trip
+    before the page's query: the versions, the next scheduled publication
+    and the page's fragments (see `fragments()`)."""
 
-    Two round trips to the cache: the versions, then the stored fragments.
-    Only a published article's fragments are kept. A visitor who sees their
-    own pending comments gets the comments rendered for them alone, and a
-    form that is not blank (a reply, or one with errors) is never kept.
-    """
-    (content, comments), found = read(version_keys(article.slug))
-    seconds = lifetime(next_publication(content, found)) if article.is_published() else 0
-    site = digest(f"{request.scheme}://{request.get_host()}")[:16]
-    fragments = {
-        "head": Fragment(f"pages:fragment:head:{site}:{article.pk}:{content}", seconds),
-        "article": Fragment(f"pages:fragment:article:{site}:{article.pk}:{content}", seconds),
-        "comments": Fragment(
-            f"pages:fragment:comments:{article.pk}:{comments}:{int(with_form)}",
-            0 if pending_comment_ids else seconds,
-        ),
-        "form": Fragment(
-            f"pages:fragment:form:{article.pk}:{content}",
-            seconds if blank_form else 0,
-            personal=personal_values,
-        ),
-    }
-    kept = [part for part in fragments.values() if part.seconds > 0]
-    found = cache.get_many([part.key for part in kept])
-    for part in kept:
-        part.html = found.get(part.key)
-    return fragments
+    def __init__(self, request, slug):
+        page = f"{digest(f'{request.scheme}://{request.get_host()}')[:16]}:{digest(slug)}"
+        self.keys = {
+            name: f"pages:fragment:{name}:{page}"
+            for name in ("head", "article", "comments", "form")
+        }
+        (self.content, self.comments), self.found = read(
+            version_keys(slug), [*self.keys.values(), NEXT_PUBLICATION]
+        )
+
+    @property
+    def next_publication(self):
+        """The next scheduled publication, or UNKNOWN if it must be read."""
+        stored = self.found.get(NEXT_PUBLICATION)
+        if stored is not None and stored[0] == self.content:
+            return stored[1]
+        return UNKNOWN
+
+    def keep_next_publication(self, upcoming):
+        keep_next_publication(self.content, upcoming)
+
+    def fragments(self, article, *, with_form, blank_form, personal_values, pending_comment_ids):
+        """The page's fragments: "head", "article", "comments" and "form".
+
+        Only a published article's fragments are kept. A visitor who sees
+        their own pending comments gets the comments rendered for them
+        alone, and a form that is not blank (a reply, or one with errors)
+        is never kept.
+        """
+        seconds = lifetime(article.next_publication) if article.is_published() else 0
+        fragments = {
+            "head": Fragment(self.keys["head"], (self.content,), seconds),
+            "article": Fragment(self.keys["article"], (self.content,), seconds),
+            # Reply links show only while the article takes comments.
+            "comments": Fragment(
+                self.keys["comments"],
+                (self.comments, with_form),
+                0 if pending_comment_ids else seconds,
+            ),
+            "form": Fragment(
+                self.keys["form"],
+                (self.content,),
+                seconds if blank_form else 0,
+                personal_values,
+            ),
+        }
+        for part in fragments.values():
+            part.take(self.found.get(part.key))
+        return fragments
 
 
 @functools.lru_cache(maxsize=1)
@@ -207,9 +242,10 @@ def signed_second(second):
 
 def fill(content, request):
     """The stored page with this visitor's token and timestamp in their places."""
-    if CSRF_SLOT.encode() not in content:
+    parts = content.split(CSRF_SLOT.encode())
+    if len(parts) == 1:  # No form on the page.
         return content
-    return content.replace(CSRF_SLOT.encode(), get_token(request).encode()).replace(
+    return get_token(request).encode().join(parts).replace(
         TIMESTAMP_SLOT.encode(), signed_second(int(time.time()))
     )
 
@@ -219,9 +255,14 @@ def serve(
     render,
     comments_slug=None,
     personal_values=dict,
+    upcoming=next_publication,
     parameters=frozenset(),
 ):
-    """The page from the cache, or rendered by `render()` and stored."""
+    """The page from the cache, or rendered by `render()` and stored.
+
+    `upcoming(content_version)` tells when the next scheduled article goes
+    live; a view that has read it already (the article page does) says so.
+    """
     if not is_cacheable(request, parameters):
         response = render()
         response.headers.setdefault("Cache-Control", "private, no-cache")
@@ -235,8 +276,6 @@ def serve(
         response["Cache-Control"] = "no-cache"
         return response
 
-    # Read first, so that the view finds it in the cache (fragments need it).
-    upcoming = next_publication(versions[0], found)
     response = render()
     if hasattr(response, "render"):
         response.render()
@@ -246,7 +285,7 @@ def serve(
         for value, slot in personal_values().items():
             content = content.replace(value.encode(), slot.encode())
         stored = (versions, content, response["Content-Type"])
-        cache.set(key, stored, lifetime(upcoming))
+        cache.set(key, stored, lifetime(upcoming(versions[0])))
         response["Cache-Control"] = "no-cache"
     return response
 
@@ -265,6 +304,9 @@ class CachedPageMixin:
     def personal_values(self):
         return {}
 
+    def next_publication(self, content_version):
+        return next_publication(content_version)
+
     def dispatch(self, request, *args, **kwargs):
         if not self.page_cache:
             return super().dispatch(request, *args, **kwargs)
@@ -273,6 +315,7 @@ class CachedPageMixin:
             lambda: super(CachedPageMixin, self).dispatch(request, *args, **kwargs),
             comments_slug=kwargs.get("slug") if self.shows_comments else None,
             personal_values=self.personal_values,
+            upcoming=self.next_publication,
             parameters=self.cache_parameters,
         )
 

@@ -7,8 +7,10 @@ from datetime import timedelta
 
 import pytest
 
+from django.db import connection
 from django.test import Client
 from django.test.signals import template_rendered
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -171,10 +173,12 @@ def test_an_article_scheduled_sooner_than_the_known_next_one_appears_at_its_time
     assert "Sooner" in Client().get("/").content.decode()
 
 
-def test_with_the_page_cache_off_nothing_is_stored(article, settings, django_assert_num_queries):
+def test_with_the_page_cache_off_nothing_is_stored(article, settings):
     settings.MAGPOST_PAGE_CACHE_SECONDS = 0
     make_comment(article, body="Always read afresh")
-    assembled(Client(), article)
-    with django_assert_num_queries(8):  # every part read again
+    with CaptureQueriesContext(connection) as first:
+        assembled(Client(), article)
+    with CaptureQueriesContext(connection) as again:
         html = assembled(Client(), article)
+    assert len(again) == len(first) > 5  # every part read again
     assert "Always read afresh" in html
