@@ -96,6 +96,8 @@ class ArticleDetailView(CachedPageMixin, DetailView):
     shows_comments = True
     uses_fragments = True
     stored = None  # The page's StoredFragments, for a reader.
+    # What the page shows outside its head and article fragments.
+    fields_outside_fragments = ("title", "slug", "status", "published_at", "comments_open")
 
     def get_object(self, queryset=None):
         articles = Article.objects.for_detail()
@@ -103,6 +105,8 @@ class ArticleDetailView(CachedPageMixin, DetailView):
         if self.uses_fragments and not self.request.user.is_authenticated:
             self.stored = StoredFragments(self.request, self.kwargs["slug"])
         upcoming = self.stored.next_publication if self.stored else UNKNOWN
+        if self.stored and self.stored.has_article():
+            articles = Article.objects.only(*self.fields_outside_fragments)
         if upcoming is UNKNOWN:
             articles = articles.with_next_publication()
         article = super().get_object(articles)

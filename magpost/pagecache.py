@@ -202,6 +202,15 @@ class StoredFragments:
     def keep_next_publication(self, upcoming):
         keep_next_publication(self.content, upcoming)
 
+    def has_article(self):
+        """True when the head and article fragments are stored and current,
+        so the page needs only the few fields it shows outside them."""
+        return all(
+            (stored := self.found.get(self.keys[name])) is not None
+            and stored[0] == (self.content,)
+            for name in ("head", "article")
+        )
+
     def fragments(self, article, *, with_form, blank_form, personal_values, pending_comment_ids):
         """The page's fragments: "head", "article", "comments" and "form".
 
