@@ -91,9 +91,20 @@ def is_cacheable(request, parameters=frozenset()):
 
 def read(names, keys=()):
     """The versions called `names` and what is stored under `keys`, in one
-    round trip to the cache."""
+    round trip to the cache.
+
+    A version the cache does not hold (never set, or evicted) is started
+    afresh, so that no copy stored under an older one can match it.
+    """
     found = cache.get_many([*names, *keys])
-    return tuple(found.pop(name, 0) for name in names), found
+    versions = []
+    for name in names:
+        if name not in found:
+            fresh = time.time_ns()
+            cache.add(name, fresh, None)
+            found[name] = cache.get(name) or fresh
+        versions.append(found.pop(name))
+    return tuple(versions), found
 
 
 def next_publication(content_version):

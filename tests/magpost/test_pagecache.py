@@ -199,3 +199,17 @@ def test_made_up_query_parameters_are_not_cached(article, django_assert_max_num_
     page(Client(), "/?page=1")
     with django_assert_max_num_queries(0):
         page(Client(), "/?page=1")  # lists do use ?page=
+
+
+def test_a_version_lost_from_the_cache_never_brings_back_an_old_page(article):
+    from django.core.cache import cache
+
+    from magpost.pagecache import CONTENT_VERSION
+
+    cache.delete(CONTENT_VERSION)  # a cache that has never seen a change
+    assert article.title in page(Client(), article.get_absolute_url())
+    article.title = "Renamed while nobody looked"
+    article.save()
+    cache.delete(CONTENT_VERSION)  # as an eviction or a cull would
+    html = page(Client(), article.get_absolute_url())
+    assert "Renamed while nobody looked" in html
