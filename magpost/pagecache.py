@@ -5,7 +5,7 @@ A cached page is the finished HTML, so a hit renders no template and runs no
 SQL. Two things on an article page differ per visitor: the comment form's
 CSRF token and its signed timestamp. They are stored as placeholders and
 filled in on every response; everything else personal (a logged-in user, a
-message, the poster's pending comments) makes the request skip the cache.
+message, the poster's pending comments) makes the request skip the whole-page cache.
 
 Invalidation is by version numbers kept in the same cache: one for all
 content (articles, sections, takeaways, tags, authors, network links) and one
