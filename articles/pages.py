@@ -26,7 +26,9 @@ class ArticleParts:
         prefetch_related_objects(
             [self.article],
             "tags",
-            Prefetch("credits", queryset=ArticleAuthor.objects.select_related("author")),
+            Prefetch(
+                "credits", queryset=ArticleAuthor.objects.select_related("author")
+            ),
         )
         return self.article
 
@@ -65,7 +67,9 @@ class ArticleParts:
     def comments(self):
         """Approved comments, and the visitor's own pending ones, oldest first."""
         return list(
-            Comment.objects.filter(article=self.article).for_page(self.pending_comment_ids)
+            Comment.objects.filter(article=self.article).for_page(
+                self.pending_comment_ids
+            )
         )
 
     @cached_property

@@ -97,7 +97,13 @@ class ArticleDetailView(CachedPageMixin, DetailView):
     uses_fragments = True
     stored = None  # The page's StoredFragments, for a reader.
     # What the page shows outside its head and article fragments.
-    fields_outside_fragments = ("title", "slug", "status", "published_at", "comments_open")
+    fields_outside_fragments = (
+        "title",
+        "slug",
+        "status",
+        "published_at",
+        "comments_open",
+    )
 
     def get_object(self, queryset=None):
         articles = Article.objects.for_detail()
@@ -138,7 +144,8 @@ class ArticleDetailView(CachedPageMixin, DetailView):
                 # Built only if the page shows it rendered, not from the cache.
                 kwargs["comment_form"] = SimpleLazyObject(
                     lambda: CommentForm(
-                        article=article, initial={"parent": parent, "timestamp": timestamp}
+                        article=article,
+                        initial={"parent": parent, "timestamp": timestamp},
                     )
                 )
         if self.stored:

@@ -23,7 +23,9 @@ class PageFileCache(FileBasedCache):
         return default
 
     def _write_content(self, file, timeout, value):
-        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(
+            pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol)
+        )
         file.write(pickle.dumps(value, self.pickle_protocol))
 
     def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):

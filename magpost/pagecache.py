@@ -193,7 +193,8 @@ class StoredFragments:
     and the page's fragments (see `fragments()`)."""
 
     def __init__(self, request, slug):
-        page = f"{digest(f'{request.scheme}://{request.get_host()}')[:16]}:{digest(slug)}"
+        site = digest(f"{request.scheme}://{request.get_host()}")[:16]
+        page = f"{site}:{digest(slug)}"
         self.keys = {
             name: f"pages:fragment:{name}:{page}"
             for name in ("head", "article", "comments", "form")
@@ -222,7 +223,9 @@ class StoredFragments:
             for name in ("head", "article")
         )
 
-    def fragments(self, article, *, with_form, blank_form, personal_values, pending_comment_ids):
+    def fragments(
+        self, article, *, with_form, blank_form, personal_values, pending_comment_ids
+    ):
         """The page's fragments: "head", "article", "comments" and "form".
 
         Only a published article's fragments are kept. A visitor who sees
@@ -265,9 +268,8 @@ def fill(content, request):
     parts = content.split(CSRF_SLOT.encode())
     if len(parts) == 1:  # No form on the page.
         return content
-    return get_token(request).encode().join(parts).replace(
-        TIMESTAMP_SLOT.encode(), signed_second(int(time.time()))
-    )
+    token, stamp = get_token(request).encode(), signed_second(int(time.time()))
+    return token.join(parts).replace(TIMESTAMP_SLOT.encode(), stamp)
 
 
 def serve(

@@ -44,7 +44,9 @@ def fragment(parser, token):
     try:
         _, part = token.split_contents()
     except ValueError:
-        raise template.TemplateSyntaxError("{% fragment %} takes one fragment.") from None
+        raise template.TemplateSyntaxError(
+            "{% fragment %} takes one fragment."
+        ) from None
     nodelist = parser.parse(("endfragment",))
     parser.delete_first_token()
     return FragmentNode(parser.compile_filter(part), nodelist)

@@ -54,7 +54,9 @@ def editor_client(db):
 def rendered_templates():
     names = []
     template_rendered.connect(
-        lambda **kw: names.append(kw["template"].name), weak=False, dispatch_uid="fragments"
+        lambda **kw: names.append(kw["template"].name),
+        weak=False,
+        dispatch_uid="fragments",
     )
     yield names
     template_rendered.disconnect(dispatch_uid="fragments")
@@ -69,7 +71,12 @@ def test_stored_fragments_leave_one_query_and_no_comment_or_form_rendering(
     rendered_templates.clear()
     with django_assert_num_queries(1):  # the article's own row
         again = assembled(Client(), article)
-    for name in ["comment.html", "comment_form.html", "related_articles.html", "tag_list.html"]:
+    for name in [
+        "comment.html",
+        "comment_form.html",
+        "related_articles.html",
+        "tag_list.html",
+    ]:
         assert not any(shown.endswith(name) for shown in rendered_templates), name
     strip = re.compile(r'(name="(csrfmiddlewaretoken|timestamp)" value=)"[^"]+"')
     assert strip.sub(r"\1", again) == strip.sub(r"\1", first)
@@ -85,7 +92,9 @@ def test_each_visitor_gets_their_own_token_and_timestamp_in_the_stored_form(arti
         assert "__magpost" not in html
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         tokens.add(token)
-        response = visitor.post(f"{article.get_absolute_url()}comments/", comment_post(name, token))
+        response = visitor.post(
+            f"{article.get_absolute_url()}comments/", comment_post(name, token)
+        )
         assert response.status_code == 302
     assert len(tokens) == 2
     assert Comment.objects.count() == 2
@@ -103,7 +112,9 @@ def test_a_posters_pending_comment_is_never_stored_for_others(article):
 
 def test_a_form_with_errors_or_a_reply_is_not_stored_for_the_next_reader(article):
     assembled(Client(), article)
-    sent_back = Client().post(f"{article.get_absolute_url()}comments/", {"name": "No body"})
+    sent_back = Client().post(
+        f"{article.get_absolute_url()}comments/", {"name": "No body"}
+    )
     assert sent_back.status_code == 400
     assert 'value="No body"' in sent_back.content.decode()
     comment = make_comment(article)
@@ -121,9 +132,13 @@ def test_fragments_follow_an_article_edited_in_the_admin(article, editor_client)
     assembled(Client(), article)
     editor_client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        change_form(article, title="A headline for fragments", **{
-            "sections-0-body": "<p>A section edited since.</p>",
-        }),
+        change_form(
+            article,
+            title="A headline for fragments",
+            **{
+                "sections-0-body": "<p>A section edited since.</p>",
+            },
+        ),
     )
     html = assembled(Client(), article)
     assert '<h1 class="article-title">A headline for fragments</h1>' in html
@@ -164,7 +179,9 @@ def test_a_scheduled_article_joins_the_related_articles_at_its_time(article):
     assert soon.title in assembled(Client(), article)
 
 
-def test_an_article_scheduled_sooner_than_the_known_next_one_appears_at_its_time(article):
+def test_an_article_scheduled_sooner_than_the_known_next_one_appears_at_its_time(
+    article,
+):
     make_article(title="Later on", published_at=timezone.now() + timedelta(hours=1))
     assert "Later on" not in Client().get("/").content.decode()  # next one: in an hour
     make_article(title="Sooner", published_at=timezone.now() + timedelta(seconds=2))
