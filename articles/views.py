@@ -170,8 +170,9 @@ class ArticleDetailView(CachedPageMixin, DetailView):
 
     def reply_to(self):
         """The approved comment a no-JavaScript "Reply" link asked to answer."""
-        wanted = self.request.GET.get("reply_to", "")
-        if not wanted.isdigit():
+        try:
+            wanted = int(self.request.GET.get("reply_to", ""))
+        except ValueError:  # Absent, or not a number ("²" passes isdigit()).
             return None
         replies_to = self.object.comments.approved().filter(pk=wanted)
         return replies_to.values_list("pk", flat=True).first()

@@ -333,6 +333,15 @@ def test_reply_link_fills_parent_without_javascript(client, article):
     assert f'href="?reply_to={comment.pk}#comment-form"' in html
 
 
+@pytest.mark.parametrize("wanted", ["²", "x", "-3", "99999999999999999999999"])
+def test_a_reply_link_to_no_approved_comment_gives_a_blank_form(client, article, wanted):
+    make_comment(article)
+    response = client.get(article.get_absolute_url(), {"reply_to": wanted})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<input type="hidden" name="parent" id="id_parent">' in html
+
+
 @pytest.mark.parametrize("count", [20, 200])
 def test_article_page_query_budget_with_many_comments(client, article, django_assert_max_num_queries, count):
     comments = [make_comment(article) for _ in range(count // 2)]
