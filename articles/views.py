@@ -106,13 +106,14 @@ class ArticleDetailView(CachedPageMixin, DetailView):
     )
 
     def get_object(self, queryset=None):
-        articles = Article.objects.for_detail()
         # Logged-in staff always see the page rendered afresh.
         if self.uses_fragments and not self.request.user.is_authenticated:
             self.stored = StoredFragments(self.request, self.kwargs["slug"])
-        upcoming = self.stored.next_publication if self.stored else UNKNOWN
         if self.stored and self.stored.has_article():
             articles = Article.objects.only(*self.fields_outside_fragments)
+        else:
+            articles = Article.objects.for_detail()
+        upcoming = self.stored.next_publication if self.stored else UNKNOWN
         if upcoming is UNKNOWN:
             articles = articles.with_next_publication()
         article = super().get_object(articles)
