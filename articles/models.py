@@ -16,17 +16,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import connections, models, transaction
 from django.db.models import (
-    Case,
     Count,
     Exists,
     F,
-    FloatField,
     Max,
     OuterRef,
     Q,
     Subquery,
-    Value,
-    When,
 )
 from django.urls import reverse
 from django.utils import timezone
@@ -110,11 +106,7 @@ class ArticleQuerySet(models.QuerySet):
             if not ranked:
                 return self.none()
             found = self.filter(pk__in=ranked).annotate(
-                rank=Case(
-                    *(When(pk=pk, then=Value(score)) for pk, score in ranked.items()),
-                    default=Value(0.0),
-                    output_field=FloatField(),
-                )
+                rank=search.sqlite_rank(connections[self.db], self.model, ranked)
             )
         return found.order_by("-rank", "-published_at", "-id")
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
-from django.db.models import Value
+from django.db.models import FloatField, Value
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -79,6 +80,19 @@ def sqlite_ranked(connection, terms, limit):
             [fts5_match(terms), limit],
         )
         return dict(cursor.fetchall())
+
+
+def sqlite_rank(connection, model, ranked):
+    """Each article's score from `ranked`, as one SQL CASE on its id.
+
+    Built as raw SQL because hundreds of Django When() nodes cost tens of
+    milliseconds to build and compile; this costs one string join.
+    """
+    quote = connection.ops.quote_name
+    column = f"{quote(model._meta.db_table)}.{quote(model._meta.pk.column)}"
+    whens = " ".join(["WHEN %s THEN %s"] * len(ranked))
+    params = [value for pair in ranked.items() for value in pair]
+    return RawSQL(f"CASE {column} {whens} ELSE 0.0 END", params, FloatField())
 
 
 def write_sqlite_index(cursor, article_id, doc):
