@@ -4,7 +4,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.http import Http404
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
@@ -13,6 +12,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from comments.forms import CommentForm
 from comments.models import pending_ids
 from comments.moderation import sign_timestamp
+from magpost.csrf import get_token
 from magpost.pagecache import (
     CSRF_SLOT,
     TIMESTAMP_SLOT,

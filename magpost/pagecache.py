@@ -32,8 +32,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone
+
+from .csrf import get_token
 
 CONTENT_VERSION = "pages:v:content"
 NEXT_PUBLICATION = "pages:next-publication"
