@@ -1,4 +1,10 @@
+import os
 import pickle
+import threading
+import time
+from collections import OrderedDict
+
+from redis.exceptions import RedisError
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
@@ -36,17 +42,159 @@ class PageFileCache(FileBasedCache):
         return True
 
 
-class ReusedClient(RedisCacheClient):
-    """Django's Redis client, keeping one redis-py client per server.
+class LocalCopies:
+    """One worker's own copies of what it read from Redis, dropped the moment
+    Redis says they changed.
+
+    A cached page is read on every hit, and a round trip to Redis cost a hit
+    a third of its time. So each worker keeps what `get_many()` read, and
+    holds one more connection on which Redis pushes the name of every key
+    under `prefix` that anyone sets, deletes, or that expires (client-side
+    caching: CLIENT TRACKING in broadcast mode, RESP3). Before each read the
+    pushed names are taken off that connection and their copies dropped.
+
+    Copies are kept only while that connection is up, never past their key's
+    lifetime in Redis, and within `max_bytes`. When the connection drops,
+    every copy goes and reads go to Redis until it is back. A worker that
+    changes a key drops its own copy at once; for the others, it waits for
+    one more reply from Redis, by which time Redis has sent them the news.
+    """
+
+    # More names than this in one go may mean Redis holds more still unsent:
+    # then everything is dropped.
+    most_names = 500
+
+    def __init__(self, pool, prefix, max_bytes):
+        self.pool = pool
+        self.prefix = prefix
+        self.max_bytes = max_bytes
+        self.lock = threading.Lock()
+        self.copies = OrderedDict()  # key: (value, size, deadline)
+        self.size = 0
+        self.listener = None
+        self.pid = None
+        self.next_try = 0.0
+        self.pushed = 0  # Names pushed in the current drain.
+
+    def get_many(self, keys, fetch):
+        """The values of `keys`: copies where current, the rest `fetch(keys)`
+        as {key: (value, size, seconds left or None)}."""
+        with self.lock:
+            if not self.listening():
+                return {key: found[0] for key, found in fetch(keys).items()}
+            now = time.monotonic()
+            values, missing = {}, []
+            for key in keys:
+                copy = self.copies.get(key)
+                if copy is not None and copy[2] > now:
+                    self.copies.move_to_end(key)
+                    values[key] = copy[0]
+                else:
+                    missing.append(key)
+            if missing:
+                for key, (value, size, seconds) in fetch(missing).items():
+                    values[key] = value
+                    if seconds is None:
+                        seconds = float("inf")
+                    self.keep(key, value, size, now + seconds)
+            return values
+
+    def changed(self, keys=None):
+        """This worker changed `keys` (all, if None) in Redis."""
+        with self.lock:
+            if keys is None:
+                self.drop_all()
+            for key in keys or ():
+                self.drop(key)
+
+    def listening(self):
+        """Whether copies may be used: the push connection is up and drained."""
+        if self.pid != os.getpid():  # A new worker: nothing is shared.
+            self.listener, self.pid = None, os.getpid()
+            self.drop_all()
+        if self.listener is None and not self.listen():
+            return False
+        try:
+            self.pushed = 0
+            while self.listener.can_read(timeout=0):
+                self.listener.read_response(push_request=True)
+            if self.pushed > self.most_names:
+                self.drop_all()
+            return True
+        except (RedisError, OSError):
+            self.stop_listening()
+            return False
+
+    def listen(self):
+        if time.monotonic() < self.next_try:
+            return False
+        listener = self.pool.make_connection()
+        listener.protocol = 3
+        try:
+            listener.connect()
+            listener._parser.set_invalidation_push_handler(self.on_push)
+            listener.send_command(
+                "CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", self.prefix
+            )
+            listener.read_response()
+        except (RedisError, OSError):
+            listener.disconnect()
+            self.next_try = time.monotonic() + 1
+            return False
+        self.listener = listener
+        self.drop_all()  # Nothing read before now was watched.
+        return True
+
+    def stop_listening(self):
+        self.listener.disconnect()
+        self.listener = None
+        self.drop_all()
+
+    def on_push(self, message):
+        names = message[1]
+        if names is None:  # The database was flushed.
+            self.drop_all()
+            return
+        self.pushed += len(names)
+        for name in names:
+            self.drop(name.decode())
+
+    def keep(self, key, value, size, deadline):
+        self.drop(key)
+        if size > self.max_bytes:
+            return
+        self.copies[key] = (value, size, deadline)
+        self.size += size
+        while self.size > self.max_bytes:
+            _, (_, oldest, _) = self.copies.popitem(last=False)
+            self.size -= oldest
+
+    def drop(self, key):
+        copy = self.copies.pop(key, None)
+        if copy is not None:
+            self.size -= copy[1]
+
+    def drop_all(self):
+        self.copies.clear()
+        self.size = 0
+
+
+class PageRedisClient(RedisCacheClient):
+    """Django's Redis client, with one redis-py client per server and, when
+    given `local_copies_bytes`, each worker's LocalCopies for `get_many()`.
 
     Django builds a new `redis.Redis` for every operation, which cost a page
     hit about a sixth of its time. The connection pool behind it is the same
     either way; redis-py clients are safe to share.
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, servers, local_copies_bytes=0, tracked_prefix="", **options):
+        super().__init__(servers, **options)
         self._clients = {}
+        self.copies = None
+        if local_copies_bytes:
+            pool = self._get_connection_pool(write=True)
+            self.copies = LocalCopies(pool, tracked_prefix, local_copies_bytes)
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
@@ -54,10 +202,87 @@ class ReusedClient(RedisCacheClient):
             self._clients[pool] = self._client(connection_pool=pool)
         return self._clients[pool]
 
+    def get_many(self, keys):
+        if self.copies is None:
+            return super().get_many(keys)
+        return self.copies.get_many(list(keys), self.fetch)
+
+    def fetch(self, keys):
+        """{key: (value, size, seconds left or None)} for the keys Redis holds."""
+        pipeline = self.get_client().pipeline(transaction=False)
+        pipeline.mget(keys)
+        for key in keys:
+            pipeline.pttl(key)
+        values, *lives = pipeline.execute()
+        return {
+            key: (
+                self._serializer.loads(value),
+                len(value),
+                None if life == -1 else max(life, 0) / 1000,
+            )
+            for key, value, life in zip(keys, values, lives)
+            if value is not None
+        }
+
+    def changed(self, keys=None):
+        """Drop this worker's copies of `keys`, then wait for one more reply:
+        by then Redis has pushed the change to every other worker."""
+        if self.copies is not None:
+            self.copies.changed(keys)
+            self.get_client(write=True).ping()
+
+    def add(self, key, value, timeout):
+        added = super().add(key, value, timeout)
+        self.changed([key])
+        return added
+
+    def set(self, key, value, timeout):
+        super().set(key, value, timeout)
+        self.changed([key])
+
+    def touch(self, key, timeout):
+        touched = super().touch(key, timeout)
+        self.changed([key])
+        return touched
+
+    def delete(self, key):
+        deleted = super().delete(key)
+        self.changed([key])
+        return deleted
+
+    def incr(self, key, delta):
+        value = super().incr(key, delta)
+        self.changed([key])
+        return value
+
+    def set_many(self, data, timeout):
+        super().set_many(data, timeout)
+        self.changed(list(data))
+
+    def delete_many(self, keys):
+        super().delete_many(keys)
+        self.changed(list(keys))
+
+    def clear(self):
+        cleared = super().clear()
+        self.changed()
+        return cleared
+
 
 class PageRedisCache(RedisCache):
-    """Django's Redis cache with a reused client (see `ReusedClient`)."""
+    """Django's Redis cache with `PageRedisClient`.
+
+    OPTIONS["LOCAL_COPIES_MB"] sets how much each worker keeps of what it
+    read (see `LocalCopies`); 0 keeps nothing. Copies need one Redis server:
+    with replicas, a read could be older than a change already announced.
+    """
 
     def __init__(self, server, params):
         super().__init__(server, params)
-        self._class = ReusedClient
+        self._class = PageRedisClient
+        options = dict(self._options)
+        megabytes = options.pop("LOCAL_COPIES_MB", 0)
+        if megabytes and len(self._servers) == 1:
+            options["local_copies_bytes"] = megabytes * 2**20
+            options["tracked_prefix"] = self.make_key("")
+        self._options = options

@@ -131,6 +131,8 @@ if REDIS_URL:
             "BACKEND": "magpost.cache.PageRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "magpost"),
+            # Each worker's copies of cached pages (see magpost.cache).
+            "OPTIONS": {"LOCAL_COPIES_MB": env_int("MAGPOST_LOCAL_COPIES_MB", 8)},
         }
     }
 else:
