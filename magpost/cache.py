@@ -43,37 +43,44 @@ class PageFileCache(FileBasedCache):
 
 
 class LocalCopies:
-    """One worker's own copies of what it read from Redis, dropped the moment
+    """A worker's own copies of what it read from Redis, dropped the moment
     Redis says they changed.
 
     A cached page is read on every hit, and a round trip to Redis cost a hit
-    a third of its time. So each worker keeps what `get_many()` read, and
-    holds one more connection on which Redis pushes the name of every key
-    under `prefix` that anyone sets, deletes, or that expires (client-side
-    caching: CLIENT TRACKING in broadcast mode, RESP3). Before each read the
-    pushed names are taken off that connection and their copies dropped.
+    a third of its time. So each worker process keeps what `get_many()` read
+    under `prefix`, and holds one more connection on which Redis pushes the
+    name of every key under `prefix` that anyone sets, deletes, or that
+    expires (client-side caching: CLIENT TRACKING in broadcast mode, RESP3).
+    Before each read the pushed names are taken off that connection and their
+    copies dropped.
 
-    Copies are kept only while that connection is up, never past their key's
-    lifetime in Redis, and within `max_bytes`. When the connection drops,
-    every copy goes and reads go to Redis until it is back. A worker that
-    changes a key drops its own copy at once; for the others, it waits for
-    one more reply from Redis, by which time Redis has sent them the news.
+    Copies are used only while that connection is known to be up: it answers
+    a PING at least once a second, and when it fails every copy goes and
+    reads go to Redis until it is back. Copies never outlive their key in
+    Redis and stay within `max_bytes`. A worker that changes a key drops its
+    own copy at once; for the others, it waits for one more reply from
+    Redis, by which time Redis has sent them the news.
     """
 
     # More names than this in one go may mean Redis holds more still unsent:
     # then everything is dropped.
     most_names = 500
+    # Seconds between PINGs on the push connection, and its socket timeout.
+    check_every = 1.0
+    # What a copy costs beyond its value's bytes: its key, tuple and entry.
+    overhead = 300
 
-    def __init__(self, pool, prefix, max_bytes):
-        self.pool = pool
+    def __init__(self, connect, prefix, max_bytes):
+        self.connect = connect  # Makes the push connection.
         self.prefix = prefix
         self.max_bytes = max_bytes
         self.lock = threading.Lock()
         self.copies = OrderedDict()  # key: (value, size, deadline)
         self.size = 0
         self.listener = None
-        self.pid = None
-        self.next_try = 0.0
+        self.pid = os.getpid()
+        self.next_try = 0.0  # After a failed connection, when to try again.
+        self.checked = 0.0  # When the push connection last answered a PING.
         self.pushed = 0  # Names pushed in the current drain.
 
     def get_many(self, keys, fetch):
@@ -94,9 +101,10 @@ class LocalCopies:
             if missing:
                 for key, (value, size, seconds) in fetch(missing).items():
                     values[key] = value
-                    if seconds is None:
-                        seconds = float("inf")
-                    self.keep(key, value, size, now + seconds)
+                    if key.startswith(self.prefix):  # Only these are tracked.
+                        if seconds is None:
+                            seconds = float("inf")
+                        self.keep(key, value, size, now + seconds)
             return values
 
     def changed(self, keys=None):
@@ -116,21 +124,31 @@ class LocalCopies:
             return False
         try:
             self.pushed = 0
+            # redis-py would reconnect a closed connection, without tracking.
+            if not self.listener.is_connected:
+                raise ConnectionError("the push connection closed")
+            if time.monotonic() - self.checked > self.check_every:
+                self.listener.send_command("PING")
+                self.listener.read_response()  # Handles pushes before PONG.
+                self.checked = time.monotonic()
             while self.listener.can_read(timeout=0):
                 self.listener.read_response(push_request=True)
-            if self.pushed > self.most_names:
-                self.drop_all()
-            return True
         except (RedisError, OSError):
             self.stop_listening()
             return False
+        except BaseException:
+            self.stop_listening()
+            raise
+        if self.pushed > self.most_names:
+            self.drop_all()
+        return True
 
     def listen(self):
         if time.monotonic() < self.next_try:
             return False
-        listener = self.pool.make_connection()
-        listener.protocol = 3
+        listener = None
         try:
+            listener = self.connect()
             listener.connect()
             listener._parser.set_invalidation_push_handler(self.on_push)
             listener.send_command(
@@ -138,10 +156,11 @@ class LocalCopies:
             )
             listener.read_response()
         except (RedisError, OSError):
-            listener.disconnect()
-            self.next_try = time.monotonic() + 1
+            if listener is not None:
+                listener.disconnect()
+            self.next_try = time.monotonic() + self.check_every
             return False
-        self.listener = listener
+        self.listener, self.checked = listener, time.monotonic()
         self.drop_all()  # Nothing read before now was watched.
         return True
 
@@ -151,16 +170,22 @@ class LocalCopies:
         self.drop_all()
 
     def on_push(self, message):
-        names = message[1]
-        if names is None:  # The database was flushed.
+        # redis-py logs and swallows what this raises: drop all, to be safe.
+        try:
+            names = message[1]
+            if names is None:  # The database was flushed.
+                self.drop_all()
+                return
+            self.pushed += len(names)
+            for name in names:
+                self.drop(name.decode(errors="replace"))
+        except Exception:
             self.drop_all()
-            return
-        self.pushed += len(names)
-        for name in names:
-            self.drop(name.decode())
+            raise
 
     def keep(self, key, value, size, deadline):
         self.drop(key)
+        size += len(key) + self.overhead
         if size > self.max_bytes:
             return
         self.copies[key] = (value, size, deadline)
@@ -179,6 +204,31 @@ class LocalCopies:
         self.size = 0
 
 
+# Django gives each thread its own cache object; copies are the process's.
+_local_copies = {}
+_local_copies_lock = threading.Lock()
+
+
+def local_copies(server, pool, prefix, max_bytes):
+    """The process's LocalCopies for `server` and `prefix`, made once."""
+
+    def connect():
+        options = {
+            **pool.connection_kwargs,
+            "protocol": 3,
+            "socket_timeout": LocalCopies.check_every,
+            "socket_connect_timeout": LocalCopies.check_every,
+            "socket_keepalive": True,
+        }
+        return pool.connection_class(**options)
+
+    with _local_copies_lock:
+        key = (server, prefix, max_bytes)
+        if key not in _local_copies:
+            _local_copies[key] = LocalCopies(connect, prefix, max_bytes)
+        return _local_copies[key]
+
+
 class PageRedisClient(RedisCacheClient):
     """Django's Redis client, with one redis-py client per server and, when
     given `local_copies_bytes`, each worker's LocalCopies for `get_many()`.
@@ -194,7 +244,9 @@ class PageRedisClient(RedisCacheClient):
         self.copies = None
         if local_copies_bytes:
             pool = self._get_connection_pool(write=True)
-            self.copies = LocalCopies(pool, tracked_prefix, local_copies_bytes)
+            self.copies = local_copies(
+                servers[0], pool, tracked_prefix, local_copies_bytes
+            )
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)

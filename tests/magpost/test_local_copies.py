@@ -1,7 +1,10 @@
 """Each worker's copies of cached pages follow every change Redis sees."""
 
 import os
+import socket
+import threading
 import time
+from urllib.parse import urlsplit
 
 import pytest
 import redis
@@ -23,10 +26,13 @@ def other():
     client.close()
 
 
-def worker(megabytes=8):
-    """A cache as one worker holds it, with keys of its own."""
+def worker(name="worker", megabytes=8, url=REDIS_URL):
+    """The cache as one worker process holds it, under keys of its own.
+
+    Copies are kept per process and server, so each name stands for a
+    process of its own."""
     cache = PageRedisCache(
-        REDIS_URL,
+        f"{url}{'&' if '?' in url else '?'}client_name={name}",
         {"KEY_PREFIX": "test-copies", "OPTIONS": {"LOCAL_COPIES_MB": megabytes}},
     )
     cache.clear()
@@ -59,7 +65,7 @@ def test_a_change_made_elsewhere_is_seen_on_the_next_read(other):
 
 
 def test_a_change_made_here_is_seen_at_once():
-    cache, neighbour = worker(), worker()
+    cache, neighbour = worker("one"), worker("two")
     cache.set("version", 1, None)
     neighbour.get_many(["version"])
     cache.set("version", 2, None)
@@ -75,6 +81,24 @@ def test_a_copy_never_outlives_its_key():
     assert deadline - time.monotonic() <= 1
     time.sleep(1.1)
     assert cache.get_many(["page"]) == {}
+
+
+def test_a_name_that_is_not_text_does_not_hide_the_others(other):
+    cache = worker()
+    cache.set("version", 1, None)
+    cache.get_many(["version"])
+    not_text = cache.make_key("x").encode() + b"\xff"
+    other.mset({not_text: 0, cache.make_key("version"): 2})
+    assert cache.get_many(["version"]) == {"version": 2}
+
+
+def test_keys_outside_the_watched_prefix_are_never_kept(other):
+    """Redis is asked about version 1 of the cache's keys only."""
+    cache = worker()
+    cache.set("page", "<html>", None, version=2)
+    cache.get_many(["page"], version=2)
+    other.set(cache.make_key("page", version=2), 5)
+    assert cache.get_many(["page"], version=2) == {"page": 5}
 
 
 def test_flushing_redis_drops_every_copy(other):
@@ -101,6 +125,53 @@ def test_without_its_push_connection_a_worker_asks_redis_again(other):
     assert (count, found) == (0, {"version": 2})
 
 
+class SilentLink:
+    """A relay to Redis that can cut one connection without the worker
+    hearing it, as a lost NAT entry or a dead host does: Redis sees the
+    connection close, the worker sees nothing more."""
+
+    def __init__(self, url):
+        parts = urlsplit(url)
+        self.upstream = (parts.hostname, parts.port or 6379)
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.url = parts._replace(netloc=f"127.0.0.1:{self.server.getsockname()[1]}")
+        self.links = {}
+        threading.Thread(target=self.accept, daemon=True).start()
+
+    def accept(self):
+        while True:
+            near, (_, port) = self.server.accept()
+            far = socket.create_connection(self.upstream)
+            self.links[port] = far
+            for source, target in ((near, far), (far, near)):
+                threading.Thread(
+                    target=self.relay, args=(source, target), daemon=True
+                ).start()
+
+    def relay(self, source, target):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+
+    def cut(self, port):
+        self.links[port].shutdown(socket.SHUT_RDWR)
+
+
+def test_a_push_connection_gone_silent_is_given_up_within_seconds(other):
+    link = SilentLink(REDIS_URL)
+    cache = worker("behind-a-link", url=link.url.geturl())
+    cache.set("version", 1, None)
+    cache.get_many(["version"])
+    copies = cache._cache.copies
+    link.cut(copies.listener._sock.getsockname()[1])
+    other.set(cache.make_key("version"), 2)
+    # Its next PING goes unanswered: the worker stops trusting its copies.
+    time.sleep(copies.check_every)
+    assert cache.get_many(["version"]) == {"version": 2}
+
+
 def test_too_many_changes_at_once_drop_every_copy(other):
     """Past a few hundred names, Redis may still hold more unsent."""
     cache = worker()
@@ -112,7 +183,7 @@ def test_too_many_changes_at_once_drop_every_copy(other):
 
 
 def test_copies_stay_within_their_memory():
-    cache = worker(megabytes=1)
+    cache = worker("small", megabytes=1)
     pages = {f"page-{n}": "x" * 100_000 for n in range(30)}
     cache.set_many(pages, None)
     assert cache.get_many(list(pages)) == pages
