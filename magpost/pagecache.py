@@ -42,6 +42,10 @@ UNKNOWN = object()
 CSRF_SLOT = "__magpost_csrf_token__"
 TIMESTAMP_SLOT = "__magpost_form_timestamp__"
 PERSONAL_COOKIES = ("messages",)
+# How long a version is kept after its last change or first read. Anything
+# stored under it lives far shorter; a version that runs out is started
+# afresh. It keeps made-up addresses from leaving versions behind for good.
+VERSION_SECONDS = 24 * 60 * 60
 
 
 def digest(text):
@@ -59,8 +63,8 @@ def bump(key):
     The second bump drops any page rendered, from data not yet committed,
     while the transaction was still open.
     """
-    cache.set(key, time.time_ns(), None)
-    transaction.on_commit(lambda: cache.set(key, time.time_ns(), None))
+    cache.set(key, time.time_ns(), VERSION_SECONDS)
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), VERSION_SECONDS))
 
 
 def content_changed():
@@ -102,7 +106,7 @@ def read(names, keys=()):
     for name in names:
         if name not in found:
             fresh = time.time_ns()
-            cache.add(name, fresh, None)
+            cache.add(name, fresh, VERSION_SECONDS)
             found[name] = cache.get(name) or fresh
         versions.append(found.pop(name))
     return tuple(versions), found

@@ -213,3 +213,18 @@ def test_a_version_lost_from_the_cache_never_brings_back_an_old_page(article):
     cache.delete(CONTENT_VERSION)  # as an eviction or a cull would
     html = page(Client(), article.get_absolute_url())
     assert "Renamed while nobody looked" in html
+
+
+def test_a_made_up_address_leaves_no_version_behind_for_good(monkeypatch):
+    """Each address reads its article's comments version; for a slug that
+    is no article's, that version must not stay in the cache for ever."""
+    from django.core.cache import cache
+
+    from magpost import pagecache
+
+    monkeypatch.setattr(pagecache, "VERSION_SECONDS", 1)
+    key = pagecache.comments_version_key("no-such-article")
+    assert Client().get("/articles/no-such-article/").status_code == 404
+    assert cache.get(key) is not None
+    time.sleep(1.1)
+    assert cache.get(key) is None
