@@ -1,5 +1,7 @@
+import logging
 import os
 import pickle
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -9,6 +11,8 @@ from redis.exceptions import RedisError
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
+
+logger = logging.getLogger(__name__)
 
 
 class PageFileCache(FileBasedCache):
@@ -60,6 +64,11 @@ class LocalCopies:
     Redis and stay within `max_bytes`. A worker that changes a key drops its
     own copy at once; for the others, it waits for one more reply from
     Redis, by which time Redis has sent them the news.
+
+    The lock guards the copies and the push connection; reads from Redis
+    run outside it, and what they bring is kept only if no name was dropped
+    meanwhile (`self.drops` counts them), since a push taken off the
+    connection while a read was on its way is not sent again.
     """
 
     # More names than this in one go may mean Redis holds more still unsent:
@@ -82,30 +91,35 @@ class LocalCopies:
         self.next_try = 0.0  # After a failed connection, when to try again.
         self.checked = 0.0  # When the push connection last answered a PING.
         self.pushed = 0  # Names pushed in the current drain.
+        self.drops = 0  # Times copies were dropped; see the class's notes.
 
     def get_many(self, keys, fetch):
         """The values of `keys`: copies where current, the rest `fetch(keys)`
         as {key: (value, size, seconds left or None)}."""
+        values, missing = {}, keys
         with self.lock:
-            if not self.listening():
-                return {key: found[0] for key, found in fetch(keys).items()}
-            now = time.monotonic()
-            values, missing = {}, []
-            for key in keys:
-                copy = self.copies.get(key)
-                if copy is not None and copy[2] > now:
-                    self.copies.move_to_end(key)
-                    values[key] = copy[0]
-                else:
-                    missing.append(key)
-            if missing:
-                for key, (value, size, seconds) in fetch(missing).items():
-                    values[key] = value
-                    if key.startswith(self.prefix):  # Only these are tracked.
-                        if seconds is None:
-                            seconds = float("inf")
-                        self.keep(key, value, size, now + seconds)
+            listening = self.listening()
+            if listening:
+                now, drops, missing = time.monotonic(), self.drops, []
+                for key in keys:
+                    copy = self.copies.get(key)
+                    if copy is not None and copy[2] > now:
+                        self.copies.move_to_end(key)
+                        values[key] = copy[0]
+                    else:
+                        missing.append(key)
+        if not missing:
             return values
+        fetched = fetch(missing)
+        with self.lock:
+            keeping = listening and self.drops == drops and self.listener
+            for key, (value, size, seconds) in fetched.items():
+                values[key] = value
+                if keeping and key.startswith(self.prefix):  # Only these are watched.
+                    if seconds is None:
+                        seconds = float("inf")
+                    self.keep(key, value, size, now + seconds)
+        return values
 
     def changed(self, keys=None):
         """This worker changed `keys` (all, if None) in Redis."""
@@ -127,12 +141,14 @@ class LocalCopies:
             # redis-py would reconnect a closed connection, without tracking.
             if not self.listener.is_connected:
                 raise ConnectionError("the push connection closed")
-            if time.monotonic() - self.checked > self.check_every:
-                self.listener.send_command("PING")
-                self.listener.read_response()  # Handles pushes before PONG.
-                self.checked = time.monotonic()
             while self.listener.can_read(timeout=0):
                 self.listener.read_response(push_request=True)
+            if time.monotonic() - self.checked > self.check_every:
+                self.listener.send_command("PING")
+                # Pushes sent before the PONG are handled on the way to it.
+                while self.listener.read_response(push_request=True) != b"PONG":
+                    pass
+                self.checked = time.monotonic()
         except (RedisError, OSError):
             self.stop_listening()
             return False
@@ -155,7 +171,7 @@ class LocalCopies:
                 "CLIENT", "TRACKING", "ON", "BCAST", "PREFIX", self.prefix
             )
             listener.read_response()
-        except (RedisError, OSError):
+        except Exception:  # Whatever it is, pages are then read from Redis.
             if listener is not None:
                 listener.disconnect()
             self.next_try = time.monotonic() + self.check_every
@@ -167,6 +183,7 @@ class LocalCopies:
     def stop_listening(self):
         self.listener.disconnect()
         self.listener = None
+        self.next_try = time.monotonic() + self.check_every
         self.drop_all()
 
     def on_push(self, message):
@@ -185,7 +202,7 @@ class LocalCopies:
 
     def keep(self, key, value, size, deadline):
         self.drop(key)
-        size += len(key) + self.overhead
+        size = max(size, footprint(value)) + len(key) + self.overhead
         if size > self.max_bytes:
             return
         self.copies[key] = (value, size, deadline)
@@ -195,13 +212,26 @@ class LocalCopies:
             self.size -= oldest
 
     def drop(self, key):
+        self.drops += 1
         copy = self.copies.pop(key, None)
         if copy is not None:
             self.size -= copy[1]
 
     def drop_all(self):
+        self.drops += 1
         self.copies.clear()
         self.size = 0
+
+
+def footprint(value):
+    """About how many bytes `value` takes in memory, with what the tuples,
+    lists and dicts in it hold (text can take four bytes a character)."""
+    size = sys.getsizeof(value)
+    if isinstance(value, (tuple, list)):
+        size += sum(map(footprint, value))
+    elif isinstance(value, dict):
+        size += sum(footprint(k) + footprint(v) for k, v in value.items())
+    return size
 
 
 # Django gives each thread its own cache object; copies are the process's.
@@ -213,12 +243,14 @@ def local_copies(server, pool, prefix, max_bytes):
     """The process's LocalCopies for `server` and `prefix`, made once."""
 
     def connect():
+        options = pool.connection_kwargs
+        # At most a second's wait: pages can always be read from Redis instead.
+        timeout = min(options.get("socket_timeout") or 1.0, 1.0)
         options = {
-            **pool.connection_kwargs,
+            **options,
             "protocol": 3,
-            "socket_timeout": LocalCopies.check_every,
-            "socket_connect_timeout": LocalCopies.check_every,
-            "socket_keepalive": True,
+            "socket_timeout": timeout,
+            "socket_connect_timeout": timeout,
         }
         return pool.connection_class(**options)
 
@@ -278,10 +310,14 @@ class PageRedisClient(RedisCacheClient):
 
     def changed(self, keys=None):
         """Drop this worker's copies of `keys`, then wait for one more reply:
-        by then Redis has pushed the change to every other worker."""
+        by then Redis has pushed the change to every other worker. The change
+        is made either way, so a failed PING is only logged."""
         if self.copies is not None:
             self.copies.changed(keys)
-            self.get_client(write=True).ping()
+            try:
+                self.get_client(write=True).ping()
+            except RedisError:
+                logger.warning("Redis did not answer the PING after a change")
 
     def add(self, key, value, timeout):
         added = super().add(key, value, timeout)

@@ -1,7 +1,10 @@
 """Each worker's copies of cached pages follow every change Redis sees."""
 
 import os
+import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from urllib.parse import urlsplit
@@ -119,7 +122,8 @@ def test_without_its_push_connection_a_worker_asks_redis_again(other):
     # Redis can no longer tell this worker, so it must not trust its copy.
     other.set(cache.make_key("version"), 2)
     assert cache.get_many(["version"]) == {"version": 2}
-    # It listens again, and keeps copies again.
+    # A second later it listens again, and keeps copies again.
+    time.sleep(cache._cache.copies.check_every)
     cache.get_many(["version"])
     count, found = commands_for(other, lambda: cache.get_many(["version"]))
     assert (count, found) == (0, {"version": 2})
@@ -183,10 +187,63 @@ def test_too_many_changes_at_once_drop_every_copy(other):
 
 
 def test_copies_stay_within_their_memory():
+    """Counted as they are held: text with one emoji takes four bytes a
+    character, not the one byte most of its characters take in Redis."""
     cache = worker("small", megabytes=1)
-    pages = {f"page-{n}": "x" * 100_000 for n in range(30)}
+    pages = {f"page-{n}": "🐝" + "x" * 100_000 for n in range(30)}
     cache.set_many(pages, None)
     assert cache.get_many(list(pages)) == pages
     copies = cache._cache.copies
-    assert copies.size <= 2**20
+    held = sum(sys.getsizeof(value) for value, _, _ in copies.copies.values())
+    assert held <= copies.size <= 2**20
     assert "page-29" in {key.rsplit(":", 1)[1] for key in copies.copies}
+
+
+def test_a_worker_idle_through_thousands_of_changes_reads_them_all(other):
+    cache = worker()
+    cache.set("version", 1, None)
+    cache.get_many(["version"])
+    time.sleep(cache._cache.copies.check_every)  # Its next read checks in.
+    for n in range(3000):  # One at a time: each is pushed on its own.
+        other.set(cache.make_key(f"page-{n}"), n)
+    other.set(cache.make_key("version"), 2)
+    assert cache.get_many(["version"]) == {"version": 2}
+
+
+def test_a_read_that_crossed_a_change_is_not_kept(other):
+    """A change taken off the push connection while a read was on its way
+    may be about what that read brings; it is not announced again."""
+    cache = worker()
+    cache.set("version", 1, None)
+    copies, client = cache._cache.copies, cache._cache
+
+    def fetch_while_something_changes(keys):
+        found = client.fetch(keys)
+        copies.changed([cache.make_key("something-else")])
+        return found
+
+    key = cache.make_key("version")
+    assert copies.get_many([key], fetch_while_something_changes)[key] == 1
+    assert key not in copies.copies
+
+
+@pytest.mark.skipif(not shutil.which("redis-server"), reason="needs redis-server")
+def test_a_redis_on_a_unix_socket_serves_copies_too(tmp_path):
+    path = tmp_path / "redis.sock"
+    server = subprocess.Popen(
+        ["redis-server", "--port", "0", "--unixsocket", str(path), "--save", ""],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        for _ in range(50):
+            if path.exists():
+                break
+            time.sleep(0.1)
+        cache = worker("on-a-socket", url=f"unix://{path}")
+        cache.set("page", "<html>", None)
+        assert cache.get_many(["page"]) == {"page": "<html>"}
+        assert cache._cache.copies.listener is not None
+        assert cache.make_key("page") in cache._cache.copies.copies
+    finally:
+        server.terminate()
+        server.wait()
