@@ -96,10 +96,9 @@ class LocalCopies:
     def get_many(self, keys, fetch):
         """The values of `keys`: copies where current, the rest `fetch(keys)`
         as {key: (value, size, seconds left or None)}."""
-        values, missing = {}, keys
+        values, missing, drops = {}, keys, None
         with self.lock:
-            listening = self.listening()
-            if listening:
+            if self.listening():
                 now, drops, missing = time.monotonic(), self.drops, []
                 for key in keys:
                     copy = self.copies.get(key)
@@ -112,7 +111,7 @@ class LocalCopies:
             return values
         fetched = fetch(missing)
         with self.lock:
-            keeping = listening and self.drops == drops and self.listener
+            keeping = self.drops == drops and self.listener is not None
             for key, (value, size, seconds) in fetched.items():
                 values[key] = value
                 if keeping and key.startswith(self.prefix):  # Only these are watched.
@@ -201,7 +200,7 @@ class LocalCopies:
             raise
 
     def keep(self, key, value, size, deadline):
-        self.drop(key)
+        self.forget(key)
         size = max(size, footprint(value)) + len(key) + self.overhead
         if size > self.max_bytes:
             return
@@ -213,6 +212,9 @@ class LocalCopies:
 
     def drop(self, key):
         self.drops += 1
+        self.forget(key)
+
+    def forget(self, key):
         copy = self.copies.pop(key, None)
         if copy is not None:
             self.size -= copy[1]
